@@ -1,0 +1,30 @@
+# Two entry points: `make demo` (set up + run the main job on sources/) and
+# `make test` (set up + run the tests). Both create .venv on first use.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test eval bench clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/factcheck run sources/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/factcheck eval ../shared/corpus/gold.json
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --sizes 1000 4000
+
+clean:
+	rm -rf $(VENV) claims/*.duckdb claims/*.duckdb.wal reports/*.html reports/*.md reports/*.json

@@ -1,0 +1,11 @@
+"""User-facing errors: one line, exit status 2, the store left as it was."""
+
+
+class FactcheckError(Exception):
+    """A problem with the user's input or environment (not a bug)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, path: str | None = None):
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)

@@ -1,0 +1,1 @@
+"""Reading sources: bytes on disk -> normalised text + metadata."""

@@ -1,0 +1,194 @@
+"""Read one source: bytes -> (normalised text, metadata).
+
+Decisions made once, here, before anything is stored:
+- the encoding (UTF-8, else detected: CP949/EUC-KR Korean is read, not refused);
+- Unicode NFC and ``\n`` line ends, so every offset indexes the stored text;
+- front matter (YAML between ``---`` lines) is metadata, not text;
+- HTML goes through trafilatura's main-text extraction.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ..errors import FactcheckError
+from .dates import find_dateline, parse_date
+
+MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused, not read
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+META_KEYS = ("published", "outlet", "url", "title")
+
+
+@dataclass
+class RawSource:
+    path: str
+    text: str
+    content_hash: str
+    encoding: str
+    published: date | None = None
+    published_origin: str = "unknown"  # option | front_matter | html | dateline | unknown
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return unicodedata.normalize("NFC", text)
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    if b"\x00" in data:
+        raise FactcheckError("binary file (contains NUL bytes), not an article", path)
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for enc in ("cp949",):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, enc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise FactcheckError("binary file (no text encoding fits), not an article", path)
+    text = str(best)
+    if not _looks_like_text(text):
+        raise FactcheckError("binary file (mostly control characters), not an article", path)
+    return text, best.encoding
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    bad = sum(1 for c in text if (unicodedata.category(c) == "Cc" and c not in "\n\r\t\f") or c == "\ufffd")
+    return bad / len(text) < 0.01
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+    if not text.startswith("---"):
+        return {}, text
+    first_nl = text.find("\n")
+    if first_nl < 0 or text[:first_nl].strip() != "---":
+        return {}, text
+    end = text.find("\n---", first_nl)
+    while end >= 0:
+        after = end + 4
+        if after >= len(text) or text[after] == "\n":
+            break
+        end = text.find("\n---", after)
+    if end < 0:
+        raise FactcheckError("malformed front matter: no closing '---' line", path)
+    block = text[first_nl + 1 : end]
+    body = text[end + 4 :]
+    if body.startswith("\n"):
+        body = body[1:]
+    try:
+        meta = yaml.safe_load(block) if block.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise FactcheckError(f"malformed front matter{where}: {getattr(exc, 'problem', None) or 'not YAML'}", path) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FactcheckError("malformed front matter: expected 'key: value' lines", path)
+    return meta, body
+
+
+def _html_to_text(html: str, path: str) -> tuple[str, dict]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None:
+        raise FactcheckError("no article text found in the HTML page", path)
+    get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
+    text = get("text") or ""
+    meta = {"title": get("title"), "outlet": get("sitename"), "url": get("url"), "published": get("date")}
+    return text, {k: v for k, v in meta.items() if v}
+
+
+def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dict | None = None) -> RawSource:
+    """Turn the bytes of one source into a RawSource, or raise FactcheckError."""
+    from datetime import date as _date
+
+    if len(data) > MAX_BYTES:
+        raise FactcheckError(f"file is {len(data) / 1e6:.0f} MB; one article may be at most {MAX_BYTES // (1024 * 1024)} MB", path)
+    if not data.strip():
+        raise FactcheckError("empty file", path)
+    text, encoding = decode(data, path)
+    text = normalise(text)
+    suffix = (suffix or Path(path).suffix).lower()
+    meta, origin = {}, "unknown"
+    if suffix in HTML_SUFFIXES:
+        text, meta = _html_to_text(text, path)
+        text = normalise(text)
+        origin_meta = "html"
+    else:
+        meta, text = split_front_matter(text, path)
+        origin_meta = "front_matter"
+    if not text.strip():
+        raise FactcheckError("empty file (no text after the front matter)" if meta else "empty file", path)
+    src = RawSource(path=path, text=text, content_hash=content_hash(data), encoding=encoding)
+    src.extra = {k: v for k, v in meta.items() if k not in META_KEYS and isinstance(v, (str, int, float))}
+    for key in ("outlet", "url", "title"):
+        if meta.get(key) is not None:
+            setattr(src, key, str(meta[key]).strip())
+    if meta.get("published") is not None:
+        d = parse_date(meta["published"])
+        if d is None:
+            raise FactcheckError(f"malformed front matter: published {meta['published']!r} is not a date (use YYYY-MM-DD)", path)
+        src.published, origin = d, origin_meta
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if key == "published":
+            src.published, origin = value, "option"
+        else:
+            setattr(src, key, value)
+    if src.published is None:
+        d = find_dateline(text)
+        if d:
+            src.published, origin = d, "dateline"
+    if src.published is not None and src.published > _date.today():
+        raise FactcheckError(f"published date {src.published.isoformat()} is in the future", path)
+    src.published_origin = origin
+    return src
+
+
+def read_path(path: Path, display: str | None = None, overrides: dict | None = None) -> RawSource:
+    display = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FactcheckError(f"file is {size / 1e6:.0f} MB; one article may be at most {MAX_BYTES // (1024 * 1024)} MB", display)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FactcheckError("no such file (it vanished before it could be read)", display) from None
+    except IsADirectoryError:
+        raise FactcheckError("is a directory", display) from None
+    except PermissionError:
+        raise FactcheckError("permission denied", display) from None
+    except OSError as exc:
+        raise FactcheckError(f"cannot read: {exc.strerror or exc}", display) from None
+    return read_bytes(data, display, path.suffix, overrides)

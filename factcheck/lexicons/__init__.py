@@ -1,0 +1,117 @@
+"""Lexicons are data files in this folder; this module only loads them.
+
+Every word list the extractor and the checks depend on lives in a ``.txt`` or
+``.tsv`` file here, so that tuning for another outlet's style is an edit to a
+data file, not to code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append(line.rstrip("\n"))
+    return out
+
+
+def words(name: str) -> list[str]:
+    """A word list: whitespace-separated words, one or many per line."""
+    out: list[str] = []
+    for line in _lines(name):
+        if "\t" in line:
+            out.append(line.split("\t")[0].strip())
+        else:
+            out.extend(line.split())
+    return out
+
+
+def phrases(name: str) -> list[str]:
+    """A phrase list: one entry per line (entries may contain spaces)."""
+    return [line.strip() for line in _lines(name)]
+
+
+def table(name: str) -> list[list[str]]:
+    return [[c.strip() for c in line.split("\t")] for line in _lines(name)]
+
+
+@dataclass(frozen=True)
+class Rank:
+    word: str
+    ladder: str
+    level: int
+
+
+@dataclass
+class Lexicon:
+    ranks: dict[str, Rank] = field(default_factory=dict)
+    title_expansions: dict[str, str] = field(default_factory=dict)
+    role_suffixes: tuple[str, ...] = ()
+    fused_titles: tuple[tuple[str, str], ...] = ()
+    org_suffixes: tuple[str, ...] = ()
+    org_short_forms: tuple[tuple[str, str], ...] = ()
+    group_words: tuple[str, ...] = ()
+    generic_group_modifiers: frozenset[str] = frozenset()
+    member_nouns: dict[str, str] = field(default_factory=dict)
+    counters: tuple[str, ...] = ()
+    count_words: dict[str, int] = field(default_factory=dict)
+    surnames: frozenset[str] = frozenset()
+    particles: tuple[tuple[str, str], ...] = ()
+    furniture: dict[str, list[str]] = field(default_factory=dict)
+    events: tuple[tuple[str, str], ...] = ()
+    membership_cues: tuple[str, ...] = ()
+    descriptors: frozenset[str] = frozenset()
+    generic_nouns: frozenset[str] = frozenset()
+    org_aliases: dict[str, str] = field(default_factory=dict)
+    letter_names: dict[str, str] = field(default_factory=dict)
+    stopwords: frozenset[str] = frozenset()
+
+    # derived, compiled once
+    counter_re: re.Pattern | None = None
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    lx = Lexicon()
+    for word, ladder, level in table("ranks.tsv"):
+        lx.ranks[word] = Rank(word, ladder, int(level))
+    lx.title_expansions = {a: b for a, b in table("title_expansions.tsv")}
+    lx.role_suffixes = tuple(sorted(words("role_suffixes.txt"), key=len, reverse=True))
+    lx.fused_titles = tuple(sorted(((a, b) for a, b in table("fused_titles.tsv")), key=lambda t: -len(t[0])))
+    lx.org_suffixes = tuple(sorted(set(words("org_suffixes.txt")), key=len, reverse=True))
+    lx.org_short_forms = tuple(sorted(((a, b) for a, b in table("org_short_forms.tsv")), key=lambda t: -len(t[0])))
+    lx.group_words = tuple(sorted(words("group_words.txt"), key=len, reverse=True))
+    lx.generic_group_modifiers = frozenset(words("generic_group_modifiers.txt"))
+    lx.member_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in table("member_nouns.tsv")}
+    lx.counters = tuple(sorted(phrases("counters.txt"), key=len, reverse=True))
+    lx.count_words = {a: int(b) for a, b in table("count_words.tsv")}
+    lx.surnames = frozenset(words("surnames.txt"))
+    lx.particles = tuple(sorted(((r[0], r[1]) for r in table("particles.txt")), key=lambda t: -len(t[0])))
+    fur: dict[str, list[str]] = {}
+    for kind, pattern in table("furniture.tsv"):
+        fur.setdefault(kind, []).append(pattern)
+    lx.furniture = fur
+    lx.events = tuple((a, b) for a, b in table("events.tsv"))
+    lx.membership_cues = tuple(phrases("membership_cues.txt"))
+    lx.descriptors = frozenset(words("descriptors.txt"))
+    lx.generic_nouns = frozenset(words("generic_nouns.txt"))
+    lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
+    lx.letter_names = {a: b for a, b in table("letter_names.tsv")}
+    lx.stopwords = frozenset(words("stopwords.txt"))
+
+    # "9개 기업·기관", "산학연 9곳", "12개사", "다섯 곳": number + counter.
+    def flex(counter: str) -> str:
+        parts = [re.escape(p) for p in counter.split(" ")]
+        return r"\s*".join(parts)
+
+    number = r"(?P<num>\d{1,4}|" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r")"
+    counters = "|".join(flex(c) for c in lx.counters)
+    lx.counter_re = re.compile(number + r"\s?(?P<counter>" + counters + r")(?![가-힣]*(?:지역|명|대\b))")
+    return lx

@@ -1,0 +1,1 @@
+"""spaCy side of the pipeline: sentences with sections, then claims."""

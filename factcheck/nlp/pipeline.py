@@ -1,0 +1,57 @@
+"""Build the spaCy pipeline in code: no model download, no mecab-ko.
+
+``spacy.blank("ko")`` with spaCy's rule-based tokenizer, the sentencizer, and
+the project's components. A trained pipeline (e.g. ``ko_core_news_lg``) is
+used instead of the blank one when the user has it installed and asks for it
+(``FACTCHECK_SPACY_MODEL``); our components are added on top either way.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import claims as _claims  # noqa: F401  (registers factcheck_claims)
+from . import sections as _sections  # noqa: F401  (registers factcheck_sections)
+
+RULE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}
+
+
+def blank_korean() -> Language:
+    """The bare baseline: blank Korean, rule-based tokenizer, sentencizer."""
+    nlp = spacy.blank("ko", config=RULE_TOKENIZER)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def build_nlp(model: str | None = None) -> Language:
+    model = model or os.environ.get("FACTCHECK_SPACY_MODEL") or None
+    if model:
+        nlp = spacy.load(model, exclude=["ner"])
+        if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+    else:
+        nlp = blank_korean()
+    nlp.add_pipe("factcheck_sections")
+    nlp.add_pipe("factcheck_claims")
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, published: date | None, title: str | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.fc_published = published
+    doc.user_data["fc_title"] = title
+    return doc
+
+
+def process(items: Iterable[tuple[str, date | None, str | None]], batch_size: int = 32) -> Iterator[Doc]:
+    """Run the pipeline over (text, published, title) items in batches."""
+    nlp = build_nlp()
+    docs = (make_doc(nlp, text, published, title) for text, published, title in items)
+    yield from nlp.pipe(docs, batch_size=batch_size)

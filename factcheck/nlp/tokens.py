@@ -1,0 +1,141 @@
+"""Words (eojeol) of one sentence with exact offsets and their parts.
+
+Korean news writes a name, an organisation or a title as one space-separated
+word with particles attached ("부사장은", "KT를") and sometimes a bracketed
+expansion ("한국과학기술원(KAIST)", "수소사업본부장(부사장)"). A ``Word`` keeps
+the offsets of the whole word and of its base (the word without quotes,
+bracket and particle), so every quote the extractor builds is a slice of the
+stored text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicons import load
+from .hangul import strip_particle
+
+_WORD = re.compile(r"(?:[^\s()\[\]….]|(?<!\.)\.(?!\.)|\([^()\n]*\)|\[[^\[\]\n]*\])+")
+OPEN_Q = "'\"‘“「『《<"
+CLOSE_Q = "'\"’”」』》>"
+_LEAD = OPEN_Q + "▲△■□●○◆◇※·-–—…"
+_TRAIL = ",.;:!?" + CLOSE_Q + "…·"
+_POSITION = re.compile(r"^(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|뒤|앞|첫|[가-힣]+\s*번째|\d+번째)")
+_CODE = re.compile(r"^\d{6}$")
+_EXTRA_PARTICLES = ("께서", "마저", "조차", "까지", "부터", "도", "만")
+
+
+@dataclass
+class Word:
+    i: int
+    text: str
+    start: int  # offsets of the whole word in the document
+    end: int
+    core_start: int = 0  # without leading/trailing punctuation
+    core_end: int = 0
+    base: str = ""  # without quotes, bracket, particle
+    base_end: int = 0  # document offset where the base ends
+    paren: str | None = None  # content of a bracket
+    particle: str = ""
+    sep_after: str = ""  # "," when the word ends with a comma
+    opens_quote: bool = False
+    closes_quote: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def bare(self) -> bool:
+        return not self.particle
+
+
+def split_words(text: str, offset: int = 0) -> list[Word]:
+    words: list[Word] = []
+    for m in _WORD.finditer(text):
+        raw = m.group(0)
+        s, e = m.start(), m.end()
+        w = Word(len(words), raw, offset + s, offset + e)
+        ls = 0
+        while ls < len(raw) and raw[ls] in _LEAD:
+            if raw[ls] in OPEN_Q:
+                w.opens_quote = True
+            ls += 1
+        le = len(raw)
+        while le > ls and raw[le - 1] in _TRAIL:
+            if raw[le - 1] == ",":
+                w.sep_after = ","
+            if raw[le - 1] in CLOSE_Q:
+                w.closes_quote = True
+            le -= 1
+        core = raw[ls:le]
+        w.core_start, w.core_end = offset + s + ls, offset + s + le
+        _analyse(w, core)
+        words.append(w)
+    return words
+
+
+def _analyse(w: Word, core: str) -> None:
+    """Fill base, paren, particle and base_end from the word's core."""
+    if any(q in core for q in CLOSE_Q):
+        w.closes_quote = True
+    # quotes inside the word ("'AI원팀'에") are dropped from the base
+    cleaned = "".join(ch for ch in core if ch not in OPEN_Q + CLOSE_Q)
+    pm = re.search(r"\(([^()]*)\)", cleaned)
+    inner = False
+    if pm:
+        w.paren = pm.group(1).strip()
+        head, after = cleaned[: pm.start()], cleaned[pm.end() :]
+        if after and not _is_particle(after):
+            inner = True  # a bracket inside the word: "연구개발(R&D)전략실장"
+            head, after = head + after, ""
+            base, particle = strip_particle(head)
+        else:
+            base, particle = head, after
+    else:
+        base, particle = strip_particle(cleaned) if cleaned else ("", "")
+    if not particle and base:
+        for extra in _EXTRA_PARTICLES:
+            if base.endswith(extra) and len(base) > len(extra) + 1 and _title_like(base[: -len(extra)]):
+                base, particle = base[: -len(extra)], extra
+                break
+    w.base, w.particle = base, particle
+    if pm and not inner:
+        w.base_end = w.core_start + core.find("(")
+    elif particle and core.endswith(particle):
+        w.base_end = w.core_end - len(particle)
+    else:
+        w.base_end = w.core_end
+    if w.base_end <= w.core_start:
+        w.base_end = w.core_end
+
+
+def _find_in(core: str, ch: str) -> int:
+    k = core.find(ch)
+    return k if k >= 0 else len(core)
+
+
+def _is_particle(s: str) -> bool:
+    lx = load()
+    return any(s == p for p, _ in lx.particles) or s in _EXTRA_PARTICLES
+
+
+def _title_like(s: str) -> bool:
+    lx = load()
+    return s in lx.ranks or any(s.endswith(suf) for suf in lx.role_suffixes)
+
+
+def paren_kind(paren: str | None) -> str | None:
+    """What a bracket after a word says: code, position, title, acronym, alias or note."""
+    if paren is None:
+        return None
+    p = paren.strip()
+    lx = load()
+    if _CODE.match(p):
+        return "code"
+    if _POSITION.match(p):
+        return "position"
+    if p in lx.ranks or re.fullmatch(r"제?\d차관", p):
+        return "title"
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9&+.\- ]{0,30}", p):
+        return "acronym"
+    if re.fullmatch(r"[가-힣A-Za-z0-9·&+ ]{2,30}", p):
+        return "alias"
+    return "note"
