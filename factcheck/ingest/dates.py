@@ -186,6 +186,8 @@ def find_dates(text: str, published: date | None, context: date | None = None) -
             out.append(DateExpr(s, e, published - timedelta(days=2), "day"))
         elif word in ("이날", "당일", "같은날"):
             out.append(DateExpr(s, e, ctx or published, "context"))
-        else:  # 최근 현재 지금 오늘
+        elif word == "최근":
+            out.append(DateExpr(s, e, published, "recent"))
+        else:  # 현재 지금 오늘
             out.append(DateExpr(s, e, published, "now"))
     return out

@@ -206,7 +206,9 @@ class Extractor:
         before = [d for d in dates if d.end <= pos and d.usable and d.start not in consumed]
         if before:
             d = before[-1]
-            return d.date, "approx" if d.precision == "now" and False else ("day" if d.precision in ("day", "context", "now") else d.precision)
+            if d.precision == "recent":
+                return d.date, "approx"
+            return d.date, "day" if d.precision in ("day", "context", "now") else d.precision
         after = [d for d in dates if d.start >= pos and d.usable and d.start not in consumed]
         if after:
             d = after[0]

@@ -1,0 +1,135 @@
+"""What every check shares: the Finding, stable ids, claims loaded by SQL."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..store.db import Store
+
+SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+SAME_PERIOD_DAYS = 3  # counts or lists this close, with no join/leave between, are one period
+RANK_SAME_PERIOD_DAYS = 31  # two ranks this close in time conflict; further apart, a change
+
+
+@dataclass
+class Finding:
+    kind: str
+    attribute: str
+    severity: str
+    subject: str
+    values: list[str]
+    message: str
+    evidence: list[dict]
+    key: str = ""  # what makes it the same disagreement across runs
+    id: str = ""
+    status: str = "new"
+    acknowledged: dict | None = None
+    extra: dict = field(default_factory=dict)
+
+    def finalize(self) -> "Finding":
+        basis = self.key or "|".join(sorted(self.values))
+        self.id = "F" + hashlib.sha1(f"{self.kind}|{self.attribute}|{self.subject}|{basis}".encode("utf-8")).hexdigest()[:10]
+        return self
+
+    def as_json(self) -> dict:
+        out = {
+            "id": self.id, "kind": self.kind, "attribute": self.attribute, "severity": self.severity,
+            "subject": self.subject, "values": self.values, "message": self.message, "status": self.status,
+            "evidence": self.evidence,
+        }
+        if self.acknowledged:
+            out["acknowledged"] = self.acknowledged
+        if self.extra:
+            out.update(self.extra)
+        return out
+
+
+@dataclass
+class ClaimRow:
+    id: str
+    source_id: str
+    kind: str
+    subject: str
+    value: str
+    start: int
+    end: int
+    quote: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    section: str
+    as_of: date | None
+    precision: str
+    org: str | None
+    org_entity: str | None
+    org_label: str | None
+    group_entity: str | None
+    group_label: str | None
+    role: str | None
+    rank: str | None
+    count: int | None
+    detail: dict
+    path: str
+    published: date | None
+    outlet: str | None
+
+    def evidence(self, quote_span: tuple[int, int] | None = None) -> dict:
+        s, e = quote_span or (self.start, self.end)
+        quote = self.quote if (s, e) == (self.start, self.end) else None
+        return {
+            "source": self.source_id, "path": self.path, "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "section": self.section, "sentence": self.sentence,
+            "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
+            "start": s, "end": e, "quote": quote, "claim": self.id,
+        }
+
+
+def load_claims(store: Store, kinds: tuple[str, ...], where: str = "") -> list[ClaimRow]:
+    """Claims that may produce findings: not furniture, not a repeated caption.
+
+    Quotes that the evidence needs at other spans are sliced from the source
+    text in SQL, so ``text[start:end] == quote`` holds there too.
+    """
+    placeholders = ", ".join("?" for _ in kinds)
+    rows = store.sql(
+        f"""SELECT c.id, c.source_id, c.kind, c.subject, c.value, c.start, c."end", c.quote,
+                   substring(s.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+                   c.sentence_start, c.sentence_end, c.section, c.as_of, c.as_of_precision,
+                   c.org, eo.entity, eo.label, eg.entity, eg.label, c.role, c.rank, c.count, c.detail,
+                   s.path, s.published, s.outlet
+            FROM claims c
+            JOIN sources s ON s.id = c.source_id
+            LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
+            LEFT JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp
+            WHERE c.kind IN ({placeholders}) AND c.section <> 'furniture' {where}
+            ORDER BY s.published NULLS LAST, s.path, c.start""",
+        list(kinds),
+    ).fetchall()
+    return [ClaimRow(*r[:22], json.loads(r[22]) if r[22] else {}, *r[23:]) for r in rows]
+
+
+def dedupe_evidence(items: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for it in items:
+        k = (it["source"], it["start"], it["end"])
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(it)
+    return out
+
+
+def fmt_date(d: date | None, precision: str = "day") -> str:
+    if d is None:
+        return "an unknown date"
+    return d.strftime("%Y-%m") if precision == "month" else d.isoformat()
+
+
+def where_from(c: ClaimRow) -> str:
+    outlet = c.outlet or c.path
+    return f"{outlet} ({fmt_date(c.published)})"

@@ -1,0 +1,84 @@
+"""Member counts of one group across sources.
+
+- same period, different counts: error;
+- a change between periods: info, with the joins, leaves and newly listed
+  members that explain it; a warning when nothing in the sources does.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..store.db import Store
+from .base import Finding, dedupe_evidence, fmt_date, where_from
+from .timeline import GroupHistory, events_between, load_histories, org_label, periods
+
+
+def _mode(values: list[int]) -> int:
+    return Counter(values).most_common(1)[0][0]
+
+
+def run(store: Store, orgs: dict) -> list[Finding]:
+    findings = []
+    for g in load_histories(store, orgs).values():
+        counts = [c for c in g.counts if c.count is not None]
+        ps = periods(counts, g.events)
+        for p in ps:
+            distinct = sorted({c.count for c in p.points})
+            if len(distinct) > 1:
+                by = "; ".join(f"{n}: " + ", ".join(sorted({where_from(c) for c in p.points if c.count == n})) for n in distinct)
+                msg = f"Sources disagree on how many members {g.label} had around {fmt_date(p.start)}: {by}."
+                findings.append(Finding("member_count_conflict", "member_count", "error", g.label, [str(n) for n in distinct], msg,
+                                        dedupe_evidence([c.evidence() for c in p.points]),
+                                        key=f"{g.entity}|" + "|".join(map(str, distinct))).finalize())
+        for a, b in zip(ps, ps[1:]):
+            ca, cb = _mode([c.count for c in a.points]), _mode([c.count for c in b.points])
+            if ca == cb:
+                continue
+            findings.append(_transition(g, a, b, ca, cb, orgs))
+    return findings
+
+
+def _members_at(g: GroupHistory, period, orgs) -> set[str] | None:
+    lists = [c for c in g.lists if c.as_of and period.start <= c.as_of <= period.end]
+    full = [c for c in lists if not c.detail.get("partial") or len(c.detail.get("members") or []) == c.count]
+    if not full:
+        return None
+    return {org_label(orgs, m["name"]) for m in full[0].detail["members"]}
+
+
+def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
+    evs = events_between(g.events, a.end, b.end)
+    joined = {m for e in evs if e.kind == "join" for m in e.members}
+    left = {m for e in evs if e.kind == "leave" for m in e.members}
+    before, after = _members_at(g, a, orgs), _members_at(g, b, orgs)
+    listed_new = (after - before) if before is not None and after is not None else set()
+    listed_gone = (before - after) if before is not None and after is not None else set()
+    plus = joined | listed_new
+    minus = left | listed_gone
+    change = cb - ca
+    explained = len(plus) - len(minus) == change and (plus or minus)
+    parts = []
+    if joined:
+        parts.append("joined: " + ", ".join(sorted(joined)))
+    if listed_new - joined:
+        parts.append("newly listed: " + ", ".join(sorted(listed_new - joined)))
+    if left | listed_gone:
+        parts.append("left or no longer listed: " + ", ".join(sorted(left | listed_gone)))
+    span = f"{ca} ({fmt_date(a.start, a.points[0].precision)}) to {cb} ({fmt_date(b.start, b.points[0].precision)})"
+    if explained:
+        sev, msg = "info", f"{g.label} went from {span}; the sources explain it ({'; '.join(parts)})."
+    elif plus or minus:
+        sev, msg = "info", f"{g.label} went from {span}; the sources explain part of it ({'; '.join(parts)})."
+    else:
+        sev, msg = "warning", f"{g.label} went from {span} and nothing in the sources says who joined or left."
+    evidence = [c.evidence() for c in a.points[:2] + b.points[:2]] + [e.claim.evidence() for e in evs]
+    return Finding("member_count_change", "member_count", sev, g.label, [str(ca), str(cb)], msg, dedupe_evidence(evidence),
+                   key=f"{g.entity}|{ca}->{cb}", extra={"timeline": _timeline(g, a, b, evs)}).finalize()
+
+
+def _timeline(g, a, b, evs) -> list[dict]:
+    pts = [{"date": fmt_date(a.start, a.points[0].precision), "count": _mode([c.count for c in a.points])}]
+    for e in sorted(evs, key=lambda e: e.date):
+        pts.append({"date": fmt_date(e.date, e.precision), "event": e.kind, "members": e.members})
+    pts.append({"date": fmt_date(b.start, b.points[0].precision), "count": _mode([c.count for c in b.points])})
+    return pts

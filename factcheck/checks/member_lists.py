@@ -1,0 +1,54 @@
+"""Member lists of one group that name different members in one period.
+
+A name that one source lists and a complete list of another source (same
+period) lacks is a warning; the closest name the other list has instead is
+shown with its similarity (동원산업 / 동원그룹: possibly one entity). A list
+ending in 등 is partial: what it lacks is not a disagreement, what it adds is.
+"""
+from __future__ import annotations
+
+from ..resolve.entities import best_matches
+from ..store.db import Store
+from .base import Finding, dedupe_evidence, fmt_date
+from .timeline import load_histories, org_label, periods
+
+
+def _is_full(c) -> bool:
+    members = c.detail.get("members") or []
+    if c.detail.get("partial"):
+        return c.count is not None and len(members) >= c.count
+    return c.section != "headline" and c.detail.get("style") == "comma"
+
+
+def run(store: Store, orgs: dict) -> list[Finding]:
+    findings = []
+    for g in load_histories(store, orgs).values():
+        lists = [c for c in g.lists if c.section != "headline" and len(c.detail.get("members") or []) >= 2]
+        for p in periods(lists, g.events):
+            if len({c.source_id for c in p.points}) < 2:
+                continue
+            sets = {c.id: {org_label(orgs, m["name"]) for m in c.detail["members"]} for c in p.points}
+            odd: dict[str, list] = {}
+            for c in p.points:
+                for other in p.points:
+                    if other.source_id == c.source_id or not _is_full(other):
+                        continue
+                    for name in sets[c.id] - sets[other.id]:
+                        missing = sorted(sets[other.id] - sets[c.id])
+                        odd.setdefault(name, []).append((c, other, missing))
+            if not odd:
+                continue
+            for name, cases in sorted(odd.items()):
+                c, other, missing = cases[0]
+                match = best_matches([name], missing)
+                values = [name] + ([match[0][1]] if match else [])
+                holders = sorted({x[0].outlet or x[0].path for x in cases})
+                lackers = sorted({x[1].outlet or x[1].path for x in cases})
+                msg = f"{', '.join(holders)} list{'s' if len(holders) == 1 else ''} {name} as a member of {g.label} ({fmt_date(p.start)}); {', '.join(lackers)} do{'es' if len(lackers) == 1 else ''} not"
+                if match:
+                    msg += f" and name{'s' if len(lackers) == 1 else ''} {match[0][1]} instead (similarity {match[0][2]:.0f}: {'possibly one entity' if match[0][2] >= 70 else 'a different member'})"
+                msg += "."
+                ev = dedupe_evidence([x[0].evidence() for x in cases] + [x[1].evidence() for x in cases])
+                findings.append(Finding("member_list_diff", "members", "warning", g.label, values, msg, ev,
+                                        key=f"{g.entity}|{name}").finalize())
+    return findings

@@ -1,0 +1,32 @@
+"""A stated count against the members listed with it, in one sentence.
+
+"A, B, … I 등 8개 기업·기관" lists nine: error. A list shorter than its count
+is fine when it ends in 등 ("and others"); headline lists ("해온시·동림시 등
+6곳") are examples, never complete, and are not checked.
+"""
+from __future__ import annotations
+
+from ..store.db import Store
+from .base import Finding, load_claims
+
+
+def run(store: Store) -> list[Finding]:
+    findings = []
+    for c in load_claims(store, ("members",), "AND c.count IS NOT NULL AND c.section <> 'headline'"):
+        d = c.detail
+        if d.get("style") != "comma" or d.get("role") == "launch" and False:
+            continue
+        stated = c.count
+        listed = len(d.get("members") or [])
+        if listed == stated or (listed < stated and d.get("partial")):
+            continue
+        names = ", ".join(m["name"] for m in d["members"])
+        group = c.group_label or c.subject
+        msg = (
+            f"{c.outlet or c.path} states {stated} members of {group} but lists {listed}: {names}."
+        )
+        findings.append(
+            Finding("count_vs_list", "member_count", "error", group, [str(stated), str(listed)], msg, [c.evidence()],
+                    key=f"{c.path}|{c.start}").finalize()
+        )
+    return findings

@@ -1,0 +1,103 @@
+"""Member counts and lists of one group over time, cut into periods.
+
+A period is a run of dates no more than SAME_PERIOD_DAYS apart with no join
+or leave between them: within it, sources should agree. Between periods the
+count may change, and the joins, leaves and newly listed names explain it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..store.db import Store
+from .base import SAME_PERIOD_DAYS, ClaimRow, load_claims
+
+
+@dataclass
+class Event:
+    kind: str
+    date: date | None
+    precision: str
+    members: list[str]  # entity labels
+    claim: ClaimRow
+
+
+@dataclass
+class Period:
+    start: date
+    end: date
+    points: list[ClaimRow] = field(default_factory=list)
+
+
+@dataclass
+class GroupHistory:
+    entity: str
+    label: str
+    counts: list[ClaimRow] = field(default_factory=list)
+    lists: list[ClaimRow] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def org_label(orgs: dict, name: str) -> str:
+    got = orgs.get(name)
+    return got[1] if got else name
+
+
+def load_histories(store: Store, orgs: dict) -> dict[str, GroupHistory]:
+    hist: dict[str, GroupHistory] = {}
+
+    def h(c: ClaimRow) -> GroupHistory | None:
+        if not c.group_entity:
+            return None
+        return hist.setdefault(c.group_entity, GroupHistory(c.group_entity, c.group_label or c.subject))
+
+    for c in load_claims(store, ("member_count", "members", "event")):
+        g = h(c)
+        if g is None:
+            continue
+        if c.kind == "member_count":
+            g.counts.append(c)
+        elif c.kind == "members":
+            g.lists.append(c)
+        else:
+            names = [org_label(orgs, m["name"]) for m in c.detail.get("members") or []]
+            g.events.append(Event(c.value, c.as_of, c.precision, names, c))
+    for g in hist.values():
+        launch = min((e.date for e in g.events if e.kind == "launch" and e.date), default=None)
+        for c in g.counts + g.lists:
+            if c.as_of is None and launch is not None:
+                c.as_of, c.precision = launch, "day"
+    return hist
+
+
+def periods(points: list[ClaimRow], events: list[Event]) -> list[Period]:
+    pts = sorted((p for p in points if p.as_of is not None), key=lambda p: p.as_of)
+    change_dates = sorted(e.date for e in events if e.kind in ("join", "leave") and e.date)
+    out: list[Period] = []
+    for p in pts:
+        if out:
+            cur = out[-1]
+            gap = (p.as_of - cur.end).days
+            between = any(cur.end < d < p.as_of for d in change_dates)
+            # a join dated exactly on the later day also separates the periods
+            between = between or any(d == p.as_of and d > cur.end for d in change_dates)
+            if gap <= SAME_PERIOD_DAYS and not between:
+                cur.points.append(p)
+                cur.end = max(cur.end, p.as_of)
+                continue
+        out.append(Period(p.as_of, p.as_of, [p]))
+    return out
+
+
+def events_between(events: list[Event], after: date, upto: date) -> list[Event]:
+    out = []
+    for e in events:
+        if e.kind not in ("join", "leave") or e.date is None:
+            continue
+        if e.precision == "approx" and after < e.date <= upto + timedelta(days=31):
+            out.append(e)
+            continue
+        if after < e.date <= upto or (e.precision == "month" and e.date.year == upto.year and e.date.month == upto.month and e.date > after.replace(day=1)):
+            out.append(e)
+    return out

@@ -1,0 +1,104 @@
+"""Titles of one person that disagree.
+
+One person is a name at one organisation (resolved): the same name at two
+organisations is two posts (우상철 회장 at an association, 대표 at his firm),
+and a title written without its organisation ("송 부회장은") is never compared.
+
+- two ranks on one ladder (사장 vs 부사장) within a month: error;
+  further apart: info, the person changed post;
+- two roles that are close but differ (AI·DX융합사업부문장 vs AI·DX사업부문장):
+  warning; far apart in time: info;
+- one title contained in the other, or both normalising to one (제2차관 =
+  2차관, 대표이사 ⊃ 대표, role + rank ⊃ rank): nothing.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from ..lexicons import load
+from ..resolve.entities import similarity
+from ..resolve.normalize import norm_role
+from ..store.db import Store
+from .base import RANK_SAME_PERIOD_DAYS, SEVERITY_ORDER, ClaimRow, Finding, dedupe_evidence, load_claims
+
+ROLE_SIMILAR = 60.0
+
+
+def _rank_conflict(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b:
+        return False
+    ranks = load().ranks
+    ra, rb = ranks.get(a), ranks.get(b)
+    if ra is None or rb is None or ra.ladder == "position" or rb.ladder == "position":
+        return False
+    return ra.ladder == rb.ladder
+
+
+def _days(a: ClaimRow, b: ClaimRow) -> int | None:
+    if a.as_of is None or b.as_of is None:
+        return None
+    return abs((a.as_of - b.as_of).days)
+
+
+def run(store: Store) -> list[Finding]:
+    claims = load_claims(store, ("title",), "AND c.org IS NOT NULL AND coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false) = false")
+    people: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
+    for c in claims:
+        if c.detail.get("backref"):
+            continue
+        people[(c.subject, c.org_entity or c.org)].append(c)
+    findings = []
+    for (name, org_ent), rows in people.items():
+        variants: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
+        for c in rows:
+            variants[(norm_role(c.role), c.rank or "")].append(c)
+        if len(variants) < 2:
+            continue
+        rank_pairs, role_pairs = [], []
+        for (va, ca), (vb, cb) in combinations(variants.items(), 2):
+            (role_a, rank_a), (role_b, rank_b) = va, vb
+            near = min((d for d in (_days(x, y) for x in ca for y in cb) if d is not None), default=None)
+            if _rank_conflict(rank_a, rank_b):
+                sev = "error" if near is not None and near <= RANK_SAME_PERIOD_DAYS else "info"
+                rank_pairs.append((sev, ca, cb))
+            if role_a and role_b and role_a != role_b and role_a not in role_b and role_b not in role_a:
+                score = similarity(role_a, role_b)
+                if near is not None and near > RANK_SAME_PERIOD_DAYS:
+                    sev = "info"
+                else:
+                    sev = "warning" if score >= ROLE_SIMILAR else "info"
+                role_pairs.append((sev, ca, cb, score))
+        org_label = rows[0].org_label or rows[0].org
+        if rank_pairs:
+            findings.append(_finding("title_conflict", name, org_label, rank_pairs, "rank"))
+        if role_pairs:
+            findings.append(_finding("title_variant", name, org_label, role_pairs, "role"))
+    return findings
+
+
+def _finding(kind: str, name: str, org: str, pairs, what: str) -> Finding:
+    sev = max((p[0] for p in pairs), key=SEVERITY_ORDER.get)
+    involved: list[ClaimRow] = []
+    for p in pairs:
+        for c in p[1] + p[2]:
+            if c not in involved:
+                involved.append(c)
+    values = []
+    for c in involved:
+        if c.value not in values:
+            values.append(c.value)
+    evidence = dedupe_evidence([c.evidence() for c in involved])
+    if what == "rank":
+        ranks = sorted({c.rank for c in involved if c.rank}, key=lambda r: -load().ranks[r].level)
+        if sev == "error":
+            message = f"{name} ({org}) is called {' and '.join(ranks)} by sources within a month of each other."
+        else:
+            message = f"{name} ({org}) is {' then '.join(reversed(ranks))} in sources far apart in time: a change of post, not a conflict."
+    else:
+        score = max(p[3] for p in pairs)
+        if sev == "warning":
+            message = f"{name} ({org}) has two spellings of one post: {' vs '.join(values)} (similarity {score:.0f})."
+        else:
+            message = f"{name} ({org}) is given different posts: {' vs '.join(values)}."
+    return Finding(kind, "title", sev, name, values, message, evidence, key=f"{org}|{what}").finalize()

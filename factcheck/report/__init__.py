@@ -1,0 +1,1 @@
+"""Reports: HTML (one self-contained file), Markdown and JSON, same content."""

@@ -1,0 +1,1 @@
+"""Who is who across sources: organisations, groups and people."""

@@ -1,0 +1,170 @@
+"""Resolve organisation and group names to entities, as SQL-ready tables.
+
+Names are linked by deterministic keys (normalize.py), by edges the text
+itself gives (a bracketed alias "한국과학기술원(KAIST)", a stock code), by the
+alias lexicon, and by the user (``factcheck alias``). Connected components
+(union-find) are the entities; the result is written to the ``entities``
+table so that checks join on it in SQL. A user's split always wins over the
+automatic links.
+
+Fuzzy similarity (rapidfuzz) never merges on its own: it proposes, and the
+checks report near-identical names with their score.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pyarrow as pa
+from rapidfuzz import fuzz, process
+
+from ..nlp.hangul import jamo
+from ..store.db import Store
+from .normalize import group_key, group_words, org_key
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits: set[frozenset]) -> dict[str, tuple[str, str, str]]:
+    """name -> (entity id, label, method)."""
+    uf = UnionFind()
+    method: dict[str, str] = {}
+    for n in names:
+        uf.union("n:" + n, "k:" + keyfn(n))
+        method.setdefault(n, "exact")
+    split_keys = {frozenset(keyfn(x) for x in pair) for pair in splits}
+    for a, b, how in edges:
+        ka, kb = keyfn(a), keyfn(b)
+        if frozenset((ka, kb)) in split_keys:
+            continue
+        # never join two components that the user said are different
+        ra, rb = uf.find("k:" + ka), uf.find("k:" + kb)
+        if ra == rb:
+            continue
+        members_a = {x for x in uf.parent if uf.find(x) == ra and x.startswith("k:")} if split_keys else set()
+        members_b = {x for x in uf.parent if uf.find(x) == rb and x.startswith("k:")} if split_keys else set()
+        if any(frozenset((x[2:], y[2:])) in split_keys for x in members_a for y in members_b):
+            continue
+        uf.union("k:" + ka, "k:" + kb)
+        for n in (a, b):
+            if method.get(n, "exact") == "exact":
+                method[n] = how
+    comps: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        comps[uf.find("n:" + n)].append(n)
+    out = {}
+    for root, members in comps.items():
+        # label: the most frequent Hangul-bearing spelling, then the longest
+        label = max(members, key=lambda m: (any("가" <= ch <= "힣" for ch in m), names[m], len(m)))
+        ent = "e:" + keyfn(label)
+        for m in members:
+            out[m] = (ent, label, method.get(m, "exact"))
+    return out
+
+
+def _group_suffix_edges(names: Counter) -> list[tuple[str, str, str]]:
+    """'반도체 소재혁신 얼라이언스' ~ '소재혁신 얼라이언스': one name ends the other.
+
+    Blocked by the last two words, so only names sharing them are compared.
+    """
+    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for n in names:
+        ws = group_words(n)
+        if len(ws) >= 2:
+            blocks[tuple(ws[-2:])].append(n)
+    edges = []
+    for members in blocks.values():
+        members.sort(key=lambda m: len(group_words(m)))
+        for i, short in enumerate(members):
+            sw = group_words(short)
+            for long in members[i + 1 :]:
+                lw = group_words(long)
+                if lw[-len(sw) :] == sw:
+                    edges.append((short, long, "suffix"))
+    return edges
+
+
+def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
+    """Rebuild the ``entities`` table; returns {kind: {name: (entity, label, method)}}."""
+    org_names: Counter = Counter()
+    for name, n in store.sql(
+        """SELECT name, count(*) FROM (
+               SELECT org AS name FROM claims WHERE org IS NOT NULL
+               UNION ALL
+               SELECT unnest(json_extract_string(detail, '$.members[*].name')) FROM claims WHERE kind IN ('members', 'event')
+           ) WHERE name IS NOT NULL GROUP BY name"""
+    ).fetchall():
+        org_names[name] = n
+    group_names: Counter = Counter()
+    for name, n in store.sql("SELECT grp, count(*) FROM claims WHERE grp IS NOT NULL AND grp <> '' GROUP BY grp").fetchall():
+        group_names[name] = n
+    edges = defaultdict(list)
+    for kind, a, b, method in store.sql("SELECT DISTINCT kind, a, b, method FROM alias_edges").fetchall():
+        edges[kind].append((a, b, method))
+        (org_names if kind == "org" else group_names)[a] += 0
+        (org_names if kind == "org" else group_names)[b] += 0
+    splits: dict[str, set] = defaultdict(set)
+    for kind, a, b, decision in store.sql("SELECT kind, a, b, decision FROM user_aliases ORDER BY created_at").fetchall():
+        if decision == "same":
+            edges[kind].append((a, b, "user"))
+            (org_names if kind == "org" else group_names)[a] += 0
+            (org_names if kind == "org" else group_names)[b] += 0
+        else:
+            splits[kind].add(frozenset((a, b)))
+    # stock codes link names, but the code itself is not a name
+    org_edges = []
+    by_code: dict[str, list[str]] = defaultdict(list)
+    for a, b, m in edges["org"]:
+        if b.startswith("code:"):
+            by_code[b].append(a)
+        else:
+            org_edges.append((a, b, m))
+    for code, names in by_code.items():
+        for other in names[1:]:
+            org_edges.append((names[0], other, "stock_code"))
+    for k in [n for n in org_names if n.startswith("code:")]:
+        del org_names[k]
+    orgs = _components(org_names, org_key, org_edges, splits["org"])
+    groups = _components(group_names, group_key, edges["group"] + _group_suffix_edges(group_names), splits["group"])
+    rows = [{"kind": "org", "name": n, "entity": e, "label": l, "method": m, "score": None} for n, (e, l, m) in orgs.items()]
+    rows += [{"kind": "group", "name": n, "entity": e, "label": l, "method": m, "score": None} for n, (e, l, m) in groups.items()]
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("kind", pa.string()), ("name", pa.string()), ("entity", pa.string()), ("label", pa.string()), ("method", pa.string()), ("score", pa.float64())]))
+    with store.transaction():
+        store.sql("DELETE FROM entities")
+        store.insert_arrow("entities", table)
+    return {"org": orgs, "group": groups}
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two names on jamo (0-100): 전홍범/전홍법 differ by one jamo."""
+    return fuzz.ratio(jamo(a), jamo(b))
+
+
+def best_matches(names: list[str], candidates: list[str], cutoff: float = 0.0) -> list[tuple[str, str, float]]:
+    """For each name, the most similar candidate (rapidfuzz cdist over one block)."""
+    if not names or not candidates:
+        return []
+    matrix = process.cdist([jamo(n) for n in names], [jamo(c) for c in candidates], scorer=fuzz.ratio)
+    out = []
+    for i, n in enumerate(names):
+        j = int(matrix[i].argmax())
+        score = float(matrix[i][j])
+        if score >= cutoff:
+            out.append((n, candidates[j], score))
+    return out

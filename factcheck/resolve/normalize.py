@@ -1,0 +1,52 @@
+"""Deterministic keys: two names with one key are one entity, no scoring needed.
+
+- organisations: spaces and quotes dropped, stock codes dropped, Latin letters
+  read out in Hangul (LGU+ = LG U+ = LG유플러스 = 엘지유플러스), short forms of
+  suffixes (한양대학교 = 한양대), the alias lexicon (카이스트 = KAIST);
+- groups: spaces and quotes dropped (AI 원팀 = 'AI원팀');
+- titles: 제2차관 = 2차관, 최고기술책임자 = CTO.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import load
+
+_QUOTES = re.compile(r"[\s'\"‘’“”「」『』《》<>·∙ㆍ\-]")
+_BRACKET = re.compile(r"\([^)]*\)")
+
+
+@lru_cache(maxsize=200_000)
+def org_key(name: str) -> str:
+    lx = load()
+    s = _BRACKET.sub("", name or "")
+    s = _QUOTES.sub("", s)
+    alias = lx.org_aliases.get(s) or lx.org_aliases.get(name.strip())
+    if alias:
+        s = _QUOTES.sub("", alias)
+    for long, short in lx.org_short_forms:
+        if s.endswith(long):
+            s = s[: -len(long)] + short
+            break
+    out = []
+    for ch in s.upper():
+        out.append(lx.letter_names.get(ch, ch))
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def group_key(name: str) -> str:
+    s = _BRACKET.sub("", name or "")
+    return _QUOTES.sub("", s).upper()
+
+
+def group_words(name: str) -> list[str]:
+    return [w for w in _BRACKET.sub("", name or "").replace("'", " ").split() if w]
+
+
+def norm_role(role: str | None) -> str:
+    if not role:
+        return ""
+    s = _BRACKET.sub("", role)
+    return re.sub(r"[\s·∙ㆍ]", "", s)

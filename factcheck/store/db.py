@@ -1,0 +1,138 @@
+"""Opening the store: locking, bad files, migrations, bulk writes."""
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import FactcheckError
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+LOCK_WAIT_SECONDS = float(os.environ.get("FACTCHECK_LOCK_WAIT", "5"))
+
+
+class Store:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str):
+        self.con = con
+        self.path = path
+
+    # -- queries ------------------------------------------------------------
+    def sql(self, query: str, params: list | tuple | None = None):
+        return self.con.execute(query, params or [])
+
+    def rows(self, query: str, params: list | tuple | None = None) -> list[dict]:
+        cur = self.con.execute(query, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def scalar(self, query: str, params: list | tuple | None = None):
+        row = self.con.execute(query, params or []).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def transaction(self):
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+
+    def insert_arrow(self, table: str, data: pa.Table) -> None:
+        """Bulk insert: DuckDB reads the Arrow table directly (no per-row SQL)."""
+        if data.num_rows == 0:
+            return
+        name = f"_arrow_{table}"
+        self.con.register(name, data)
+        try:
+            cols = ", ".join(f'"{c}"' for c in data.column_names)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    def close(self) -> None:
+        self.con.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            msg = str(exc)
+            low = msg.lower()
+            if "lock" in low and ("conflicting" in low or "could not set lock" in low):
+                if time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                raise FactcheckError(f"store is locked by another process (waited {LOCK_WAIT_SECONDS:.0f} s); try again when it has finished", path) from None
+            if "not a valid duckdb" in low or "invalid" in low and "database" in low or "unable to open" in low and "header" in low or "magic" in low or "serialization" in low:
+                raise FactcheckError("not a DuckDB database (is --db pointing at the right file?)", path) from None
+            if "permission" in low or "read-only" in low or "readonly" in low:
+                raise FactcheckError("cannot write the store here (permission denied)", path) from None
+            first = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
+            raise FactcheckError(f"cannot open the store: {first}", path) from None
+
+
+def open_store(path: str | os.PathLike, create: bool = True, read_only: bool = False) -> Store:
+    path = str(path)
+    p = Path(path)
+    if not p.exists():
+        if not create:
+            raise FactcheckError("no store here yet: run 'factcheck add' or 'factcheck run' first", path)
+        if read_only:
+            raise FactcheckError("no store here yet", path)
+        if not p.parent.exists():
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise FactcheckError(f"cannot create the store's folder: {exc.strerror}", path) from None
+        if not os.access(p.parent, os.W_OK):
+            raise FactcheckError("cannot create the store here (folder is not writable)", path)
+    elif p.is_dir():
+        raise FactcheckError("is a directory, not a store file", path)
+    else:
+        with open(p, "rb") as fh:
+            head = fh.read(16)
+        if len(head) >= 12 and head[8:12] != b"DUCK":
+            raise FactcheckError("not a DuckDB database (is --db pointing at the right file?)", path)
+        if len(head) < 12 and p.stat().st_size > 0:
+            raise FactcheckError("not a DuckDB database (is --db pointing at the right file?)", path)
+        if not read_only and not os.access(p, os.W_OK):
+            raise FactcheckError("cannot write the store (file is read-only)", path)
+    con = _connect(path, read_only)
+    store = Store(con, path)
+    if not read_only:
+        migrate(store)
+    return store
+
+
+def migrate(store: Store) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found."""
+    con = store.con
+    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    found = store.schema_version
+    if found > SCHEMA_VERSION:
+        raise FactcheckError(f"store has schema version {found}, newer than this release ({SCHEMA_VERSION}); upgrade factcheck", store.path)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        with store.transaction():
+            for stmt in MIGRATIONS[version]:
+                if stmt.startswith("CREATE TABLE IF NOT EXISTS meta"):
+                    continue
+                con.execute(stmt)
+            con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [str(version)],
+            )
+    return found
