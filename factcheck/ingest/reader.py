@@ -9,6 +9,7 @@ Decisions made once, here, before anything is stored:
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -104,14 +105,34 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     try:
         meta = yaml.safe_load(block) if block.strip() else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise FactcheckError(f"malformed front matter{where}: {getattr(exc, 'problem', None) or 'not YAML'}", path) from None
+        # plain "key: value" lines are front matter too, even when a value is
+        # not valid YAML (title: "quoted"…and more)
+        meta = _simple_pairs(block)
+        if meta is None:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2})" if mark is not None else ""
+            raise FactcheckError(f"malformed front matter{where}: {getattr(exc, 'problem', None) or 'not YAML'}", path) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise FactcheckError("malformed front matter: expected 'key: value' lines", path)
     return meta, body
+
+
+_PAIR = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s?(.*)$")
+
+
+def _simple_pairs(block: str) -> dict | None:
+    out = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _PAIR.match(line)
+        if not m:
+            return None
+        value = re.sub(r"\s+#.*$", "", m.group(2)).strip()
+        out[m.group(1)] = value
+    return out
 
 
 def _html_to_text(html: str, path: str) -> tuple[str, dict]:

@@ -159,6 +159,19 @@ def _org_of(w: Word) -> tuple[str, str | None]:
 # the extractor
 
 
+_CUE_VERB = re.compile(r"^(?:참여|구성|합류|가입|동참|출범)(?:하|했|한|해|합|할|중|됐|된|되|시켰|$)")
+
+
+def _is_member_cue(w: Word) -> bool:
+    """A word right after a list that makes it a member list: 참여한다, 이사사로, 회원으로."""
+    b = w.base
+    if _CUE_VERB.match(b) and not (b in ("참여", "구성") and w.particle in ("에", "에게", "의")):
+        return True
+    if w.particle in ("로", "으로") and b in load().member_nouns:
+        return True
+    return b.startswith("이름을") or w.text.startswith("이름을")
+
+
 class Extractor:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -268,7 +281,7 @@ class Extractor:
             while k >= 0 and not words[k].sep_after and (role_of(words[k].base) or words[k].base in self.lx.title_expansions or (rank_of(words[k].base) and _LATIN.match(words[k].base))) and words[k].particle in ("",):
                 roles.insert(0, words[k])
                 k -= 1
-            if k >= 0 and not words[k].sep_after and is_org_word(words[k], self.known_orgs):
+            if k >= 0 and not words[k].sep_after and is_org_word(words[k], self.known_orgs, sandwiched=bool(roles)):
                 org_w = words[k]
             elif k >= 0 and not words[k].sep_after and words[k].base.endswith("인") and role_of(words[k].base):
                 roles.insert(0, words[k])
@@ -535,9 +548,8 @@ class Extractor:
             if w.particle not in ("가", "이", "와", "과", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
                 continue
             tail = words[i + 1 : i + 4]
-            cue_text = " ".join(t.text for t in tail)
             join = any(t.i in event_words and event_words[t.i] in ("join", "leave") for t in tail)
-            member_cue = any(cue in cue_text for cue in lx.membership_cues)
+            member_cue = any(_is_member_cue(t) for t in tail[:2])
             if not (join or member_cue):
                 continue
             lst = self._list_ending_at(words, i)
@@ -724,7 +736,11 @@ class Extractor:
         if any(is_title_word(w) for item in items for w in item):
             return None
         people = {c.subject for c in self.claims if c.kind == "title"}
-        members = [m for m in members if m[0] not in lx.generic_nouns and m[0] not in lx.stopwords and m[0] not in people and not any(m[0].endswith(g) for g in lx.group_words)]
+        members = [m for m in members if m[0] not in lx.generic_nouns and m[0] not in lx.stopwords and m[0] not in people
+                   and not any(m[0].endswith(g) for g in lx.group_words)
+                   and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
+        if any(not re.search(r"[가-힣A-Za-z]", m[0]) for m in members):
+            return None
         if len(members) < 2 and not (allow_single and members):
             return None
         for name, _, _ in members:
