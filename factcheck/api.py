@@ -161,8 +161,11 @@ def alias(db: str, a: str, b: str, split: bool = False, kind: str | None = None)
 
 
 def list_aliases(db: str) -> list[dict]:
+    from .resolve.entities import resolve
+
     store = _open(db)
     try:
+        resolve(store)
         return store.rows(
             """SELECT kind, name, label, method FROM entities
                WHERE entity IN (SELECT entity FROM entities GROUP BY entity HAVING count(*) > 1)

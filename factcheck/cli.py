@@ -103,6 +103,8 @@ def _overrides(published, outlet, url, title) -> dict:
 def _report_add(res) -> None:
     for e in res.errors:
         _err(str(e))
+    if res.errors and not (res.added or res.updated or res.skipped):
+        return  # the error lines say it all
     click.echo(f"added {len(res.added)}, updated {len(res.updated)}, unchanged {len(res.skipped)}"
                + (f", failed {len(res.errors)}" if res.errors else ""), err=True)
 

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 import pyarrow as pa
 from rapidfuzz import fuzz, process
 
+from ..lexicons import load
 from ..nlp.hangul import jamo
 from ..store.db import Store
 from .normalize import group_key, group_words, org_key
@@ -140,6 +141,13 @@ def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
             org_edges.append((names[0], other, "stock_code"))
     for k in [n for n in org_names if n.startswith("code:")]:
         del org_names[k]
+    # the alias lexicon (카이스트 = KAIST, LGU+ = LG유플러스) links names too
+    lexicon = load().org_aliases
+    for n in list(org_names):
+        canon = lexicon.get(n) or lexicon.get(n.replace(" ", ""))
+        if canon and canon != n:
+            org_edges.append((n, canon, "lexicon"))
+            org_names[canon] += 0
     orgs = _components(org_names, org_key, org_edges, splits["org"])
     groups = _components(group_names, group_key, edges["group"] + _group_suffix_edges(group_names), splits["group"])
     rows = [{"kind": "org", "name": n, "entity": e, "label": l, "method": m, "score": None} for n, (e, l, m) in orgs.items()]

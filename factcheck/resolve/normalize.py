@@ -22,9 +22,6 @@ def org_key(name: str) -> str:
     lx = load()
     s = _BRACKET.sub("", name or "")
     s = _QUOTES.sub("", s)
-    alias = lx.org_aliases.get(s) or lx.org_aliases.get(name.strip())
-    if alias:
-        s = _QUOTES.sub("", alias)
     for long, short in lx.org_short_forms:
         if s.endswith(long):
             s = s[: -len(long)] + short

@@ -1,0 +1,75 @@
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+SEED_000 = SOURCES / "2020-06-03-newspim-ai-one-team.txt"
+SEED_001 = SOURCES / "2020-09-27-enewstoday-ai-one-team-summit.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+class Runner:
+    """Runs the CLI through click's CliRunner against a store in tmp_path."""
+
+    def __init__(self, tmp_path: Path):
+        self.tmp = tmp_path
+        self.db = str(tmp_path / "claims" / "factcheck.duckdb")
+        self.runner = CliRunner()
+
+    def __call__(self, *args, input=None):
+        from factcheck.errors import FactcheckError
+
+        result = self.runner.invoke(cli, ["--db", self.db, *map(str, args)], input=input, standalone_mode=False, catch_exceptions=True)
+        # mirror main(): FactcheckError -> exit 2 with one line
+        if isinstance(result.exception, FactcheckError):
+            result.exit_code = 2
+            result.error_line = f"factcheck: error: {result.exception}"
+        elif isinstance(result.exception, SystemExit):
+            result.exit_code = result.exception.code
+            result.error_line = None
+        else:
+            result.error_line = None
+        return result
+
+    def json(self, *args):
+        res = self(*args, "--format", "json")
+        assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+        return json.loads(res.stdout)
+
+
+@pytest.fixture
+def run(tmp_path):
+    return Runner(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory):
+    """A store with both seeds, checked once (read-only use)."""
+    tmp = tmp_path_factory.mktemp("seeds")
+    r = Runner(tmp)
+    res = r("add", SEED_000, SEED_001)
+    assert res.exit_code in (0, None), res.output
+    return r
+
+
+def store_snapshot(db: str):
+    """Everything a user could see in the store, to compare before/after."""
+    import duckdb
+
+    if not os.path.exists(db):
+        return None
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("sources", "sentences", "claims", "findings", "runs")
+        }
+    finally:
+        con.close()

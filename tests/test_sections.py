@@ -1,0 +1,58 @@
+"""Reading sources: dates, sections, furniture, repeated captions."""
+from pathlib import Path
+
+from conftest import SEED_000, SEED_001
+
+from factcheck.ingest.dates import find_dateline
+from factcheck.ingest.reader import read_path
+from factcheck.nlp.pipeline import process
+
+
+def _doc(path: Path, drop_front_matter_date=False):
+    src = read_path(path)
+    published = None if drop_front_matter_date else src.published
+    if drop_front_matter_date:
+        published = find_dateline(src.text)
+    return src, next(process([(src.text, published, src.title)]))
+
+
+def test_seed_000_date_comes_from_its_dateline_not_the_2025_block():
+    src = read_path(SEED_000)
+    assert find_dateline(src.text).isoformat() == "2020-06-03"
+
+
+def test_best_articles_block_is_furniture():
+    src, doc = _doc(SEED_000)
+    start = src.text.index("[뉴스핌 베스트 기사]")
+    after = [s for s in doc._.fc_sentences if s.start >= start]
+    assert after and all(s.section == "furniture" for s in after)
+
+
+def test_menu_lines_are_furniture_and_headline_found():
+    src, doc = _doc(SEED_000)
+    first = {src.text[s.start:s.end]: s.section for s in doc._.fc_sentences[:8]}
+    assert first["전체기사 최신뉴스 GAM"] == "furniture"
+    assert first["기사입력 : 2020년06월03일 10:38"] == "byline"
+
+
+def test_caption_repeat_is_recognised():
+    src, doc = _doc(SEED_001)
+    sents = doc._.fc_sentences
+    repeats = [s for s in sents if s.repeat_of is not None]
+    assert repeats and all(sents[s.repeat_of].section == "caption" for s in repeats)
+    for s in repeats:
+        assert src.text[s.start:s.end] == src.text[sents[s.repeat_of].start:sents[s.repeat_of].end]
+
+
+def test_named_body_sentences_are_body():
+    for path, needle in ((SEED_000, "전홍범 KT AI·DX사업부문장"), (SEED_001, "권봉석 LG전자 사장"), (SEED_001, "산학연 9곳")):
+        src, doc = _doc(path)
+        pos = src.text.index(needle)
+        sent = next(s for s in doc._.fc_sentences if s.start <= pos < s.end)
+        assert sent.section in ("body", "quote"), (needle, sent.section)
+
+
+def test_byline_prefix_is_its_own_sentence():
+    src, doc = _doc(SEED_000)
+    by = [src.text[s.start:s.end] for s in doc._.fc_sentences if s.section == "byline"]
+    assert "[서울=뉴스핌] 김지나 기자 =" in by
