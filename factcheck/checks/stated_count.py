@@ -14,7 +14,7 @@ def run(store: Store) -> list[Finding]:
     findings = []
     for c in load_claims(store, ("members",), "AND c.count IS NOT NULL AND c.section <> 'headline'"):
         d = c.detail
-        if d.get("style") != "comma" or d.get("role") == "launch" and False:
+        if d.get("style") != "comma":
             continue
         stated = c.count
         listed = len(d.get("members") or [])

@@ -319,7 +319,7 @@ class Extractor:
                 self.aliases.append(("org", org, alias, "parenthetical"))
             if org_w.paren and paren_kind(org_w.paren) == "code":
                 self.aliases.append(("org", org, "code:" + org_w.paren, "stock_code"))
-        role_words = [r for r in roles]
+        role_words = roles
         role = None
         rank = None
         extra_rank = None
@@ -328,7 +328,6 @@ class Extractor:
             title_text = fused[1]
         else:
             for r in role_words:
-                rb = r.base[:-1] if r.base.endswith("인") and role_of(r.base) and not role_of(r.base[:-1]) is None else r.base
                 if r.base in lx.title_expansions or (r.paren and paren_kind(r.paren) == "acronym" and r.paren in lx.ranks):
                     role = (role + " " if role else "") + lx.title_expansions.get(r.base, r.paren or r.base)
                 elif rank_of(r.base) and _LATIN.match(r.base):
