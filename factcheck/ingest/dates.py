@@ -99,6 +99,10 @@ _EXPR = re.compile(
 )
 
 
+# every alternative of _EXPR needs a digit or one of the relative words
+_MAYBE = re.compile(r"\d|전날|어제|그제|이날|당일|같은\s?날|최근|현재|지금|오늘")
+
+
 def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + delta
     return k // 12, k % 12 + 1
@@ -111,6 +115,8 @@ def find_dates(text: str, published: date | None, context: date | None = None) -
     that "같은 해 6월" continues.
     """
     out: list[DateExpr] = []
+    if not _MAYBE.search(text):
+        return out
     ctx = context or published
     for m in _EXPR.finditer(text):
         s, e = m.span()

@@ -17,6 +17,7 @@ sentence and an as-of date. Everything here is rules over lexicons
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 
 from ..ingest.dates import DateExpr, find_dates
 from ..lexicons import load
+from .doctext import doc_text
 from .hangul import has_final, is_hangul_word, is_syllable
 from .tokens import Word, paren_kind, split_words
 
@@ -66,6 +68,7 @@ class GroupMention:
 # word classes
 
 
+@lru_cache(maxsize=100_000)
 def rank_of(base: str) -> str | None:
     """The rank/post word a title word names, normalised (제2차관 -> 2차관)."""
     lx = load()
@@ -80,6 +83,7 @@ def rank_of(base: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def role_of(base: str) -> str | None:
     """A role inside an organisation: a word ending in a role suffix."""
     lx = load()
@@ -92,6 +96,7 @@ def role_of(base: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def fused_title(base: str) -> tuple[str, str] | None:
     """"한국첨단소재연구원장" -> ("한국첨단소재연구원", "원장")."""
     lx = load()
@@ -109,6 +114,24 @@ def is_title_word(w: Word) -> bool:
     return bool(rank_of(w.base) or role_of(w.base) or fused_title(w.base) or w.base in load().title_expansions)
 
 
+@lru_cache(maxsize=100_000)
+def event_kind(base: str) -> str | None:
+    """launch/join/leave when the word is an event verb ("합류했다", "출범한")."""
+    for kind, stem in load().events:
+        if " " in stem:
+            continue
+        if stem in base and (base.startswith(stem) or base.find(stem) > 0 and not base.startswith("참")):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def group_head(base: str) -> str | None:
+    """The group word a word ends in ("얼라이언스", "협의회"), longest first."""
+    return next((g for g in load().group_words if base.endswith(g)), None)
+
+
+@lru_cache(maxsize=100_000)
 def is_name(s: str) -> bool:
     lx = load()
     if not (2 <= len(s) <= 4) or not is_hangul_word(s):
@@ -175,7 +198,7 @@ def _is_member_cue(w: Word) -> bool:
 class Extractor:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.published: date | None = doc._.fc_published
         self.sentences = doc._.fc_sentences or []
         self.lx = load()
@@ -423,7 +446,7 @@ class Extractor:
         out = []
         for i, w in enumerate(words):
             b = w.base
-            head = next((g for g in lx.group_words if b.endswith(g)), None)
+            head = group_head(b)
             if head is None:
                 continue
             prefix = b[: -len(head)]
@@ -490,7 +513,8 @@ class Extractor:
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
         event_words = self._event_words(words)
-        has_cue = any(any(cue in w.text for cue in lx.membership_cues) for w in words)
+        joined = "\x00".join(w.text for w in words)
+        has_cue = any(cue in joined for cue in lx.membership_cues)
         for s, e, n, counter in counts:
             wi = next((w.i for w in words if w.core_start <= s < w.end), None)
             if wi is None:
@@ -599,12 +623,9 @@ class Extractor:
     def _event_words(self, words: list[Word]) -> dict[int, str]:
         out = {}
         for w in words:
-            for kind, stem in self.lx.events:
-                if " " in stem:
-                    continue
-                if stem in w.base and (w.base.startswith(stem) or w.base.find(stem) > 0 and not w.base.startswith("참")):
-                    out[w.i] = kind
-                    break
+            kind = event_kind(w.base)
+            if kind:
+                out[w.i] = kind
         return out
 
     def _count_is_joiners(self, words: list[Word], wi: int, event_words: dict[int, str]) -> bool:

@@ -16,6 +16,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+
+def doc_text(doc: Doc) -> str:
+    """The document's text: the string we were given, else Doc.text."""
+    text = doc.user_data.get("fc_text") if doc.user_data else None
+    return text if text is not None else doc.text
+
 from . import claims as _claims  # noqa: F401  (registers factcheck_claims)
 from . import sections as _sections  # noqa: F401  (registers factcheck_sections)
 
@@ -45,6 +51,7 @@ def build_nlp(model: str | None = None) -> Language:
 
 def make_doc(nlp: Language, text: str, published: date | None, title: str | None = None) -> Doc:
     doc = nlp.make_doc(text)
+    doc.user_data["fc_text"] = text  # Doc.text re-joins every token; keep the string
     doc._.fc_published = published
     doc.user_data["fc_title"] = title
     return doc

@@ -11,6 +11,8 @@ by-line that starts a lede ("[서울=뉴스핌] 김지나 기자 =") is its own 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import re
 from dataclasses import dataclass
 
@@ -18,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons import load
+from .doctext import doc_text
 
 
 @dataclass
@@ -162,15 +165,17 @@ def classify_lines(text: str, title: str | None = None) -> list[str]:
 
 
 def segment(doc: Doc, title: str | None = None) -> list[Sentence]:
-    text = doc.text
+    text = doc_text(doc)
     lines = _lines(text)
     labels = classify_lines(text, title)
     # sentence starts from the sentencizer (token offsets)
-    starts = {tok.idx for tok in doc if tok.is_sent_start}
+    # (doc.sents walks the sentence flags in C; iterating tokens would build a
+    # Python Token object per token)
+    starts = sorted(sent.start_char for sent in doc.sents)
     sentences: list[Sentence] = []
     first_of_line: dict[str, list[int]] = {}
     for li, ((ls, le), label) in enumerate(zip(lines, labels)):
-        cuts = sorted(c for c in starts if ls < c < le)
+        cuts = starts[bisect_right(starts, ls) : bisect_left(starts, le)]
         pieces = []
         prev = ls
         for c in cuts:

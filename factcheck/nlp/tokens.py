@@ -10,7 +10,8 @@ stored text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicons import load
 from .hangul import strip_particle
@@ -25,7 +26,7 @@ _CODE = re.compile(r"^\d{6}$")
 _EXTRA_PARTICLES = ("께서", "마저", "조차", "까지", "부터", "도", "만")
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     i: int
     text: str
@@ -40,7 +41,6 @@ class Word:
     sep_after: str = ""  # "," when the word ends with a comma
     opens_quote: bool = False
     closes_quote: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def bare(self) -> bool:
@@ -51,37 +51,56 @@ def split_words(text: str, offset: int = 0) -> list[Word]:
     words: list[Word] = []
     for m in _WORD.finditer(text):
         raw = m.group(0)
-        s, e = m.start(), m.end()
-        w = Word(len(words), raw, offset + s, offset + e)
-        ls = 0
-        while ls < len(raw) and raw[ls] in _LEAD:
-            if raw[ls] in OPEN_Q:
-                w.opens_quote = True
-            ls += 1
-        le = len(raw)
-        while le > ls and raw[le - 1] in _TRAIL:
-            if raw[le - 1] == ",":
-                w.sep_after = ","
-            if raw[le - 1] in CLOSE_Q:
-                w.closes_quote = True
-            le -= 1
-        core = raw[ls:le]
-        w.core_start, w.core_end = offset + s + ls, offset + s + le
-        _analyse(w, core)
-        words.append(w)
+        at = offset + m.start()
+        ls, le, opens, closes, sep, base, particle, paren, base_end = _parse(raw)
+        words.append(Word(len(words), raw, at, at + len(raw), at + ls, at + le, base, at + base_end,
+                          paren, particle, sep, opens, closes))
     return words
 
 
-def _analyse(w: Word, core: str) -> None:
-    """Fill base, paren, particle and base_end from the word's core."""
+@lru_cache(maxsize=200_000)
+def _parse(raw: str) -> tuple[int, int, bool, bool, str, str, str, str | None, int]:
+    """The parts of one word, by its text alone (so the result is cached:
+    news repeats its words, and this is the extractor's hottest path).
+
+    Returns (core start, core end, opens quote, closes quote, separator,
+    base, particle, bracket content, base end), offsets relative to ``raw``.
+    """
+    opens = closes = False
+    sep = ""
+    ls = 0
+    while ls < len(raw) and raw[ls] in _LEAD:
+        if raw[ls] in OPEN_Q:
+            opens = True
+        ls += 1
+    le = len(raw)
+    while le > ls and raw[le - 1] in _TRAIL:
+        if raw[le - 1] == ",":
+            sep = ","
+        if raw[le - 1] in CLOSE_Q:
+            closes = True
+        le -= 1
+    core = raw[ls:le]
     if any(q in core for q in CLOSE_Q):
-        w.closes_quote = True
+        closes = True
+    base, particle, paren, base_end = _analyse(core)
+    if base_end < 0:
+        base_end = le
+    else:
+        base_end += ls
+    return ls, le, opens, closes, sep, base, particle, paren, base_end
+
+
+def _analyse(core: str) -> tuple[str, str, str | None, int]:
+    """Base, particle, bracket content and where the base ends in ``core``
+    (-1: at the end of the core)."""
     # quotes inside the word ("'AI원팀'에") are dropped from the base
     cleaned = "".join(ch for ch in core if ch not in OPEN_Q + CLOSE_Q)
     pm = re.search(r"\(([^()]*)\)", cleaned)
     inner = False
+    paren = None
     if pm:
-        w.paren = pm.group(1).strip()
+        paren = pm.group(1).strip()
         head, after = cleaned[: pm.start()], cleaned[pm.end() :]
         if after and not _is_particle(after):
             inner = True  # a bracket inside the word: "연구개발(R&D)전략실장"
@@ -96,15 +115,15 @@ def _analyse(w: Word, core: str) -> None:
             if base.endswith(extra) and len(base) > len(extra) + 1 and _title_like(base[: -len(extra)]):
                 base, particle = base[: -len(extra)], extra
                 break
-    w.base, w.particle = base, particle
     if pm and not inner:
-        w.base_end = w.core_start + core.find("(")
+        end = core.find("(")
     elif particle and core.endswith(particle):
-        w.base_end = w.core_end - len(particle)
+        end = len(core) - len(particle)
     else:
-        w.base_end = w.core_end
-    if w.base_end <= w.core_start:
-        w.base_end = w.core_end
+        end = -1
+    if end == 0:
+        end = -1
+    return base, particle, paren, end
 
 
 def _find_in(core: str, ch: str) -> int:
