@@ -16,10 +16,13 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import pyarrow as pa
+
 from ..resolve.entities import resolve
 from ..store.db import Store
 from . import member_counts, member_lists, names, stated_count, titles
-from .base import SEVERITY_ORDER, Finding
+from .base import SEVERITY_ORDER, Finding, load_group_claims, load_titles
+from .timeline import histories
 
 
 @dataclass
@@ -40,12 +43,15 @@ def compute(store: Store) -> list[Finding]:
     """Resolve entities, then run every check; findings sorted for people."""
     ents = resolve(store)
     orgs = ents["org"]
+    titled = load_titles(store)
+    grouped = load_group_claims(store)
+    hist = histories(grouped, orgs)
     found: list[Finding] = []
-    found += titles.run(store)
-    found += names.run(store)
-    found += stated_count.run(store)
-    found += member_counts.run(store, orgs)
-    found += member_lists.run(store, orgs)
+    found += titles.run(titled)
+    found += names.run(titled)
+    found += stated_count.run(grouped)
+    found += member_counts.run(hist, orgs)
+    found += member_lists.run(hist, orgs)
     unique = {}
     for f in found:
         unique.setdefault(f.id, f)
@@ -81,14 +87,22 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
         "new": sum(f.status == "new" for f in findings),
         "gone": len(gone),
     }
+    first = dict(store.sql("SELECT id, first_run FROM findings WHERE id IN (SELECT unnest(?))", [ids]).fetchall()) if ids else {}
+    rows = pa.table({
+        "id": ids,
+        "kind": [f.kind for f in findings],
+        "attribute": [f.attribute for f in findings],
+        "severity": [f.severity for f in findings],
+        "subject": [f.subject for f in findings],
+        "values": [json.dumps(f.values, ensure_ascii=False) for f in findings],
+        "message": [f.message for f in findings],
+        "evidence": [json.dumps(f.evidence, ensure_ascii=False) for f in findings],
+        "first_run": pa.array([first.get(f.id) or run_id for f in findings], pa.int32()),
+        "last_run": pa.array([run_id] * len(findings), pa.int32()),
+    })
     with store.transaction():
         store.sql("DELETE FROM findings WHERE id IN (SELECT unnest(?))", [ids])
-        for f in findings:
-            store.sql(
-                'INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                [f.id, f.kind, f.attribute, f.severity, f.subject, json.dumps(f.values, ensure_ascii=False), f.message,
-                 json.dumps(f.evidence, ensure_ascii=False), run_id if f.status == "new" else None, run_id],
-            )
+        store.insert_arrow("findings", rows)
         store.sql(
             "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [run_id, command, started, datetime.now(), sources_read, sources_skipped, claims,

@@ -112,6 +112,16 @@ def load_claims(store: Store, kinds: tuple[str, ...], where: str = "") -> list[C
     return [ClaimRow(*r[:22], json.loads(r[22]) if r[22] else {}, *r[23:]) for r in rows]
 
 
+def load_titles(store: Store) -> list[ClaimRow]:
+    """Current titles (not "former") at a known organisation: titles.py and names.py."""
+    return load_claims(store, ("title",), "AND c.org IS NOT NULL AND coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false) = false")
+
+
+def load_group_claims(store: Store) -> list[ClaimRow]:
+    """Counts, lists and events: stated_count.py and the group timelines."""
+    return load_claims(store, ("member_count", "members", "event"))
+
+
 def dedupe_evidence(items: list[dict]) -> list[dict]:
     seen = set()
     out = []

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..store.db import Store
 from .base import Finding, dedupe_evidence, fmt_date, where_from
-from .timeline import GroupHistory, events_between, load_histories, org_label, periods
+from .timeline import GroupHistory, events_between, org_label, periods
 
 
 def _mode(values: list[int]) -> int:
     return Counter(values).most_common(1)[0][0]
 
 
-def run(store: Store, orgs: dict) -> list[Finding]:
+def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
     findings = []
-    for g in load_histories(store, orgs).values():
+    for g in histories.values():
         counts = [c for c in g.counts if c.count is not None]
         ps = periods(counts, g.events)
         for p in ps:

@@ -8,9 +8,8 @@ ending in 등 is partial: what it lacks is not a disagreement, what it adds is.
 from __future__ import annotations
 
 from ..resolve.entities import best_matches
-from ..store.db import Store
 from .base import Finding, dedupe_evidence, fmt_date
-from .timeline import load_histories, org_label, periods
+from .timeline import GroupHistory, org_label, periods
 
 
 def _is_full(c) -> bool:
@@ -20,9 +19,9 @@ def _is_full(c) -> bool:
     return c.section != "headline" and c.detail.get("style") == "comma"
 
 
-def run(store: Store, orgs: dict) -> list[Finding]:
+def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
     findings = []
-    for g in load_histories(store, orgs).values():
+    for g in histories.values():
         lists = [c for c in g.lists if c.section != "headline" and len(c.detail.get("members") or []) >= 2]
         for p in periods(lists, g.events):
             if len({c.source_id for c in p.points}) < 2:

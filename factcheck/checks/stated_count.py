@@ -6,13 +6,15 @@ is fine when it ends in 등 ("and others"); headline lists ("해온시·동림�
 """
 from __future__ import annotations
 
-from ..store.db import Store
-from .base import Finding, load_claims
+from .base import ClaimRow, Finding
 
 
-def run(store: Store) -> list[Finding]:
+def run(claims: list[ClaimRow]) -> list[Finding]:
+    """``claims``: group claims (``load_group_claims``); lists with a stated count are checked."""
     findings = []
-    for c in load_claims(store, ("members",), "AND c.count IS NOT NULL AND c.section <> 'headline'"):
+    for c in claims:
+        if c.kind != "members" or c.count is None or c.section == "headline":
+            continue
         d = c.detail
         if d.get("style") != "comma":
             continue

@@ -10,8 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..store.db import Store
-from .base import SAME_PERIOD_DAYS, ClaimRow, load_claims
+from .base import SAME_PERIOD_DAYS, ClaimRow
 
 
 @dataclass
@@ -44,7 +43,8 @@ def org_label(orgs: dict, name: str) -> str:
     return got[1] if got else name
 
 
-def load_histories(store: Store, orgs: dict) -> dict[str, GroupHistory]:
+def histories(claims: list[ClaimRow], orgs: dict) -> dict[str, GroupHistory]:
+    """Group claims (``load_group_claims``) by resolved group, dated."""
     hist: dict[str, GroupHistory] = {}
 
     def h(c: ClaimRow) -> GroupHistory | None:
@@ -52,7 +52,7 @@ def load_histories(store: Store, orgs: dict) -> dict[str, GroupHistory]:
             return None
         return hist.setdefault(c.group_entity, GroupHistory(c.group_entity, c.group_label or c.subject))
 
-    for c in load_claims(store, ("member_count", "members", "event")):
+    for c in claims:
         g = h(c)
         if g is None:
             continue

@@ -19,8 +19,7 @@ from itertools import combinations
 from ..lexicons import load
 from ..resolve.entities import similarity
 from ..resolve.normalize import norm_role
-from ..store.db import Store
-from .base import RANK_SAME_PERIOD_DAYS, SEVERITY_ORDER, ClaimRow, Finding, dedupe_evidence, load_claims
+from .base import RANK_SAME_PERIOD_DAYS, SEVERITY_ORDER, ClaimRow, Finding, dedupe_evidence
 
 ROLE_SIMILAR = 60.0
 
@@ -41,8 +40,8 @@ def _days(a: ClaimRow, b: ClaimRow) -> int | None:
     return abs((a.as_of - b.as_of).days)
 
 
-def run(store: Store) -> list[Finding]:
-    claims = load_claims(store, ("title",), "AND c.org IS NOT NULL AND coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false) = false")
+def run(claims: list[ClaimRow]) -> list[Finding]:
+    """``claims``: current titles at a known organisation (``load_titles``)."""
     people: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
     for c in claims:
         if c.detail.get("backref"):

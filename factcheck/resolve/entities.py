@@ -82,22 +82,19 @@ def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits
 def _group_suffix_edges(names: Counter) -> list[tuple[str, str, str]]:
     """'반도체 소재혁신 얼라이언스' ~ '소재혁신 얼라이언스': one name ends the other.
 
-    Blocked by the last two words, so only names sharing them are compared.
+    Each name looks up its own word suffixes (two words or more) in an index
+    of names by their words: linear in the number of names, no pairs compared.
     """
-    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for n in names:
-        ws = group_words(n)
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    split = {n: tuple(group_words(n)) for n in names}
+    for n, ws in split.items():
         if len(ws) >= 2:
-            blocks[tuple(ws[-2:])].append(n)
+            by_words[ws].append(n)
     edges = []
-    for members in blocks.values():
-        members.sort(key=lambda m: len(group_words(m)))
-        for i, short in enumerate(members):
-            sw = group_words(short)
-            for long in members[i + 1 :]:
-                lw = group_words(long)
-                if lw[-len(sw) :] == sw:
-                    edges.append((short, long, "suffix"))
+    for long, ws in split.items():
+        for k in range(1, len(ws) - 1):
+            for short in by_words.get(ws[k:], ()):
+                edges.append((short, long, "suffix"))
     return edges
 
 
