@@ -1,18 +1,32 @@
 """Benchmark: ratios measured in one run, never a timed unit test.
 
-    .venv/bin/python bench/bench.py --sizes 1000 4000
+    make bench        # = .venv/bin/python bench/bench.py --sizes 1000 4000
 
 Generates a synthetic Korean news corpus (titles, member lists, counts, joins,
-planted disagreements) and prints:
-- ingest throughput on the seeds repeated to ~1 MB, against bare spaCy
-  (blank Korean, rule tokenizer, sentencizer) on the same text;
-- `add` + `check` time at N and 4N sources and the growth exponent of check;
-- adding one source and re-running (`run`) against a full rebuild;
-- peak memory (RSS).
+planted disagreements) and prints, in one run:
+
+- ingest throughput of our pipeline against bare spaCy (blank Korean, rule
+  tokenizer, sentencizer) over the same texts, as a ratio: on the synthetic
+  corpus, on the seeds repeated to ~1M characters, and on ``--texts DIR`` if
+  given (any folder of articles, e.g. ../shared/corpus/cases);
+- ``add`` and ``check`` time at N and 4N sources, and the growth exponent of
+  ``check``;
+- ``add`` one source + ``check`` against a full rebuild (``add`` + ``check``
+  of everything), as a ratio; the same with ``run`` (which also writes the
+  three reports);
+- peak memory (RSS) of ``add`` and of ``check`` at N and 4N, each measured in
+  a process of its own.
+
+Every phase that is timed runs in a child process (``--child``) so that its
+peak RSS is its own; timings are wall clock on whatever machine runs it, which
+is why only the ratios are targets.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
 import math
 import random
 import resource
@@ -70,68 +84,128 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def ingest_vs_bare() -> tuple[float, float, int]:
-    from factcheck.ingest.reader import read_path
-    from factcheck.nlp.pipeline import blank_korean, process
-
-    texts = [read_path(p) for p in sorted((ROOT / "sources").glob("*.txt"))]
-    unit = [(t.text, t.published, t.title) for t in texts]
-    size = sum(len(t[0]) for t in unit)
-    reps = max(1, (1_000_000 // size) + 1)
-    items = unit * reps
-    chars = sum(len(t[0]) for t in items)
-    bare = blank_korean()
-    list(bare.pipe((t[0] for t in items[:4]), batch_size=32))
-    list(process(items[:4]))
-    t0 = time.perf_counter()
-    for _ in bare.pipe((t[0] for t in items), batch_size=32):
-        pass
-    t_bare = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for _ in process(items, batch_size=32):
-        pass
-    t_ours = time.perf_counter() - t0
-    return chars / t_ours, chars / t_bare, chars
-
-
 def timed(fn, *a, **kw):
     t0 = time.perf_counter()
     out = fn(*a, **kw)
     return time.perf_counter() - t0, out
 
 
-def main() -> None:
+def ingest_ratio(paths: list[Path], min_chars: int = 0) -> dict:
+    """Our pipeline (sections + claims) vs bare spaCy over the same texts.
+
+    Texts are read first (reading is not timed for either side); with
+    ``min_chars`` the texts are repeated until there are that many characters.
+    """
+    from factcheck.ingest.reader import read_path
+    from factcheck.nlp.pipeline import blank_korean, process
+
+    unit = [read_path(p) for p in paths]
+    items = [(t.text, t.published, t.title) for t in unit]
+    if min_chars:
+        size = sum(len(t[0]) for t in items)
+        items = items * max(1, min_chars // max(size, 1) + 1)
+    chars = sum(len(t[0]) for t in items)
+    bare = blank_korean()
+    list(bare.pipe((t[0] for t in items[:4]), batch_size=32))  # warm up both
+    list(process(items[:4]))
+    t_bare, _ = timed(lambda: [None for _ in bare.pipe((t[0] for t in items), batch_size=32)])
+    t_ours, _ = timed(lambda: [None for _ in process(items, batch_size=32)])
+    return {"docs": len(items), "chars": chars, "ours": chars / t_ours, "bare": chars / t_bare, "ratio": t_bare / t_ours}
+
+
+def child(task: str, args: list[str]) -> dict:
+    """One timed phase in this (child) process; prints a JSON line."""
     from factcheck import api
 
-    ap = argparse.ArgumentParser()
+    if task == "ingest":
+        root, min_chars = Path(args[0]), int(args[1])
+        paths = sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".md"))
+        return ingest_ratio(paths, min_chars)
+    if task == "add":
+        db, corpus = args
+        t, res = timed(api.add_sources, db, [corpus])
+        return {"seconds": t, "read": res.read, "rss_mb": peak_rss_mb()}
+    if task == "check":
+        (db,) = args
+        t, res = timed(api.run_check, db)
+        return {"seconds": t, "findings": len(res.findings), "rss_mb": peak_rss_mb()}
+    if task == "add+check":
+        db, corpus = args
+        t_add, res = timed(api.add_sources, db, [corpus])
+        t_check, _ = timed(api.run_check, db)
+        return {"seconds": t_add + t_check, "add": t_add, "check": t_check, "read": res.read, "rss_mb": peak_rss_mb()}
+    if task == "run":
+        db, corpus, reports = args
+        t, summ = timed(api.run, db, corpus, reports)
+        return {"seconds": t, "read": summ.added.read, "rss_mb": peak_rss_mb()}
+    raise SystemExit(f"unknown child task {task}")
+
+
+def spawn(task: str, *args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", task, *map(str, args)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs=2, default=[1000, 4000], metavar=("N", "4N"))
+    ap.add_argument("--texts", help="also measure the ingest ratio on this folder of articles")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    ours, bare, chars = ingest_vs_bare()
-    print(f"ingest (extraction included), seeds repeated to {chars / 1e6:.2f}M chars: "
-          f"{ours:,.0f} chars/s vs bare spaCy {bare:,.0f} chars/s -> ratio {ours / bare:.2f} (target >= 0.5)")
+    if args.child:
+        print(json.dumps(child(args.child[0], args.child[1:])))
+        return
+    n1, n2 = args.sizes
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
-    rows = []
+    lines = []
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+        lines.append(line)
+
     try:
-        for n in args.sizes:
-            corpus = tmp / f"c{n}"
-            make_corpus(corpus, n)
-            db = str(tmp / f"s{n}.duckdb")
-            t_add, _ = timed(api.add_sources, db, [str(corpus)])
-            t_check, res = timed(api.run_check, db)
-            rows.append((n, t_add, t_check, len(res.findings)))
-            print(f"N={n}: add {t_add:.1f} s ({n / t_add:.0f} sources/s), check {t_check:.2f} s, {len(res.findings)} findings")
-        (n1, _, c1, _), (n2, _, c2, _) = rows
-        print(f"check growth exponent between {n1} and {n2}: {math.log(c2 / c1) / math.log(n2 / n1):.2f} (target <= 1.2)")
-        n = args.sizes[0]
-        corpus = tmp / f"c{n}"
-        db = str(tmp / f"s{n}.duckdb")
+        for n in (n1, n2):
+            make_corpus(tmp / f"c{n}", n)
+        say(f"factcheck benchmark, sizes N={n1} and 4N={n2}, python {sys.version.split()[0]}, {os.cpu_count()} cpus")
+        say("")
+        say("ingest (sections + claims) vs bare spaCy (blank ko + rule tokenizer + sentencizer), same texts:")
+        sets = [("synthetic corpus", tmp / f"c{n1}", 0), ("seeds x repeated", ROOT / "sources", 1_000_000)]
+        if args.texts:
+            sets.append((f"{args.texts}", Path(args.texts), 0))
+        for label, folder, min_chars in sets:
+            r = spawn("ingest", folder, min_chars)
+            say(f"  {label:<22} {r['docs']:>6} docs {r['chars'] / 1e6:6.2f}M chars  ours {r['ours']:>10,.0f} chars/s  "
+                f"bare {r['bare']:>10,.0f} chars/s  ratio {r['ratio']:.2f}  (target >= 0.5)")
+        say("")
+        rows = {}
+        for n in (n1, n2):
+            db = tmp / f"s{n}.duckdb"
+            a = spawn("add", db, tmp / f"c{n}")
+            c = spawn("check", db)
+            rows[n] = (a, c)
+            say(f"N={n:>6}: add {a['seconds']:7.2f} s ({n / a['seconds']:5.0f} sources/s, peak RSS {a['rss_mb']:4.0f} MB)   "
+                f"check {c['seconds']:6.2f} s ({c['findings']} findings, peak RSS {c['rss_mb']:4.0f} MB)")
+        c1, c2 = rows[n1][1]["seconds"], rows[n2][1]["seconds"]
+        say(f"check growth exponent {n1} -> {n2}: {math.log(c2 / c1) / math.log(n2 / n1):.2f}  (target <= 1.2)")
+        a1, a2 = rows[n1][0]["rss_mb"], rows[n2][0]["rss_mb"]
+        say(f"add peak RSS {n1} -> {n2}: {a1:.0f} -> {a2:.0f} MB (x{a2 / a1:.2f}; bounded by batch size if ~x1)")
+        say("")
+        # one more source at N: incremental against a rebuild from scratch
+        corpus = tmp / f"c{n1}"
         rng = random.Random(99)
-        (corpus / "new.txt").write_text(article(n + 1, rng), encoding="utf-8")
-        t_inc, _ = timed(api.run, db, str(corpus), str(tmp / "rep"))
-        fresh = str(tmp / "fresh.duckdb")
-        t_full, _ = timed(api.run, fresh, str(corpus), str(tmp / "rep2"))
-        print(f"add one source + run at N={n}: {t_inc:.2f} s vs full rebuild {t_full:.1f} s -> ratio {t_inc / t_full:.3f} (target <= 0.1)")
-        print(f"peak RSS: {peak_rss_mb():.0f} MB")
+        (corpus / "new-one.txt").write_text(article(n1 + 1, rng), encoding="utf-8")
+        shutil.copy(tmp / f"s{n1}.duckdb", tmp / "inc.duckdb")
+        shutil.copy(tmp / f"s{n1}.duckdb", tmp / "inc-run.duckdb")
+        spawn("check", tmp / "inc-run.duckdb")  # so that run has a previous run to compare with
+        inc = spawn("add+check", tmp / "inc.duckdb", corpus)
+        full = spawn("add+check", tmp / "full.duckdb", corpus)
+        say(f"add one source + check at N={n1}: {inc['seconds']:.2f} s (add {inc['add']:.2f}, check {inc['check']:.2f}; read {inc['read']})"
+            f" vs rebuild {full['seconds']:.2f} s (add {full['add']:.2f}, check {full['check']:.2f}) -> ratio {inc['seconds'] / full['seconds']:.3f}  (target <= 0.1)")
+        (corpus / "new-two.txt").write_text(article(n1 + 2, rng), encoding="utf-8")
+        inc_run = spawn("run", tmp / "inc-run.duckdb", corpus, tmp / "rep")
+        full_run = spawn("run", tmp / "full-run.duckdb", corpus, tmp / "rep2")
+        say(f"the same through run (check + three reports): {inc_run['seconds']:.2f} s vs {full_run['seconds']:.2f} s -> ratio {inc_run['seconds'] / full_run['seconds']:.3f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

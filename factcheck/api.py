@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from .checks import CheckResult, check
 from .errors import FactcheckError
-from .ingest.add import AddResult, add
+from .ingest.add import AddResult, add, workspace_root
 from .store.db import Store, open_store
 
 DEFAULT_DB = os.path.join("claims", "factcheck.duckdb")
@@ -45,7 +45,7 @@ def add_sources(db: str, paths: Iterable[str], overrides: dict | None = None,
         return holder["s"]
 
     try:
-        return add(opener, list(paths), overrides, progress, stdin, store_exists=exists)
+        return add(opener, list(paths), overrides, progress, stdin, store_exists=exists, root=workspace_root(db))
     finally:
         if "s" in holder:
             holder["s"].close()
@@ -73,9 +73,9 @@ def find_source(store: Store, ident: str) -> dict:
     if not rows:
         p = Path(ident)
         if p.exists():
-            from .ingest.add import display_path
+            from .ingest.add import display_path, workspace_root
 
-            rows = store.rows("SELECT id, path FROM sources WHERE path = ?", [display_path(p)])
+            rows = store.rows("SELECT id, path FROM sources WHERE path = ?", [display_path(p, workspace_root(store.path))])
     if not rows:
         raise FactcheckError("no such source in the store (see 'factcheck sources')", ident)
     return rows[0]

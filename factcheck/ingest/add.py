@@ -41,14 +41,28 @@ class AddResult:
         return len(self.added) + len(self.updated)
 
 
-def display_path(p: Path) -> str:
+def workspace_root(db: str | os.PathLike) -> Path:
+    """The folder a store's source paths are relative to.
+
+    A workspace keeps its store in ``claims/``; paths are stored relative to
+    the folder above it ("sources/a.txt"), so a file is the same source
+    whichever folder the command is run from.
+    """
+    parent = Path(db).resolve().parent
+    return parent.parent if parent.name == "claims" else parent
+
+
+def display_path(p: Path, root: Path | None = None) -> str:
+    """How a file is named in the store: relative to the workspace root when
+    inside it, absolute otherwise."""
+    root = (root or Path.cwd()).resolve()
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return p.resolve().relative_to(root).as_posix()
     except ValueError:
         return p.resolve().as_posix()
 
 
-def discover(paths: Iterable[str]) -> list[tuple[Path | None, str]]:
+def discover(paths: Iterable[str], root: Path | None = None) -> list[tuple[Path | None, str]]:
     """Files to read: (path, display name); (None, '<stdin>') for '-'."""
     out: list[tuple[Path | None, str]] = []
     for raw in paths:
@@ -65,9 +79,9 @@ def discover(paths: Iterable[str]) -> list[tuple[Path | None, str]]:
             )
             if not found:
                 raise FactcheckError("folder has nothing readable (.txt, .md or .html files)", raw)
-            out.extend((f, display_path(f)) for f in found)
+            out.extend((f, display_path(f, root)) for f in found)
         else:
-            out.append((p, display_path(p)))
+            out.append((p, display_path(p, root)))
     return out
 
 
@@ -88,8 +102,9 @@ def add(
     stdin: bytes | None = None,
     batch_size: int = BATCH,
     store_exists: bool = True,
+    root: Path | None = None,
 ) -> AddResult:
-    files = discover(paths)
+    files = discover(paths, root)
     result = AddResult()
     store: Store | None = None
     known: dict[str, dict] = {}

@@ -56,6 +56,7 @@ class Lexicon:
     role_suffixes: tuple[str, ...] = ()
     fused_titles: tuple[tuple[str, str], ...] = ()
     org_suffixes: tuple[str, ...] = ()
+    org_suffixes_2: tuple[str, ...] = ()  # those of two letters or more
     org_short_forms: tuple[tuple[str, str], ...] = ()
     group_words: tuple[str, ...] = ()
     generic_group_modifiers: frozenset[str] = frozenset()
@@ -86,6 +87,7 @@ def load() -> Lexicon:
     lx.role_suffixes = tuple(sorted(words("role_suffixes.txt"), key=len, reverse=True))
     lx.fused_titles = tuple(sorted(((a, b) for a, b in table("fused_titles.tsv")), key=lambda t: -len(t[0])))
     lx.org_suffixes = tuple(sorted(set(words("org_suffixes.txt")), key=len, reverse=True))
+    lx.org_suffixes_2 = tuple(s for s in lx.org_suffixes if len(s) >= 2)
     lx.org_short_forms = tuple(sorted(((a, b) for a, b in table("org_short_forms.tsv")), key=lambda t: -len(t[0])))
     lx.group_words = tuple(sorted(words("group_words.txt"), key=len, reverse=True))
     lx.generic_group_modifiers = frozenset(words("generic_group_modifiers.txt"))

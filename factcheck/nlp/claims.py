@@ -90,6 +90,8 @@ def role_of(base: str) -> str | None:
     b = base[:-1] if base.endswith("인") and len(base) > 3 else base
     if b in lx.ranks:
         return None
+    if not b.endswith(lx.role_suffixes):
+        return None
     for suf in lx.role_suffixes:
         if b.endswith(suf) and len(b) > len(suf):
             return b
@@ -128,7 +130,10 @@ def event_kind(base: str) -> str | None:
 @lru_cache(maxsize=100_000)
 def group_head(base: str) -> str | None:
     """The group word a word ends in ("얼라이언스", "협의회"), longest first."""
-    return next((g for g in load().group_words if base.endswith(g)), None)
+    words = load().group_words
+    if not base.endswith(words):
+        return None
+    return next(g for g in words if base.endswith(g))
 
 
 @lru_cache(maxsize=100_000)
@@ -138,7 +143,7 @@ def is_name(s: str) -> bool:
         return False
     if s in lx.stopwords or s in lx.ranks or s in lx.generic_nouns or s in lx.descriptors:
         return False
-    if any(s.endswith(suf) for suf in lx.org_suffixes if len(suf) >= 2) or any(s.endswith(g) for g in lx.group_words):
+    if s.endswith(lx.org_suffixes_2) or s.endswith(lx.group_words):
         return False
     if s[:2] in lx.surnames and len(s) >= 3:
         return True
@@ -469,7 +474,7 @@ class Extractor:
                 pb = p.base
                 if p.particle or p.sep_after or not pb or pb in lx.stopwords or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
-                if any(pb.endswith(g) for g in lx.group_words) and pb not in lx.generic_group_modifiers:
+                if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
                     # "디지털금융혁신협회 이사회": the owner is part of the name
                     parts.insert(0, p)
                     break
@@ -757,7 +762,7 @@ class Extractor:
             return None
         people = {c.subject for c in self.claims if c.kind == "title"}
         members = [m for m in members if m[0] not in lx.generic_nouns and m[0] not in lx.stopwords and m[0] not in people
-                   and not any(m[0].endswith(g) for g in lx.group_words)
+                   and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
         if any(not re.search(r"[가-힣A-Za-z]", m[0]) for m in members):
             return None

@@ -138,7 +138,7 @@ def _is_particle(s: str) -> bool:
 
 def _title_like(s: str) -> bool:
     lx = load()
-    return s in lx.ranks or any(s.endswith(suf) for suf in lx.role_suffixes)
+    return s in lx.ranks or s.endswith(lx.role_suffixes)
 
 
 def paren_kind(paren: str | None) -> str | None:
