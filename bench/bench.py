@@ -39,45 +39,86 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SURN = "김이박최정강조윤장임한오서신권황안송류홍"
-GIVEN = "민서준도하은지우현수영호진성태경재원석"
-ORGS = ["한울반도체", "세진머티리얼즈", "가온정밀화학", "누리오토", "코어텔레콤", "청람중공업", "대해조선", "모아뱅크", "페이온", "다솜제약",
-        "새봄대학교", "한결대학교", "해온시", "미르모터스", "서해플랜트", "별빛엔터테인먼트", "오로라픽처스", "세온라이다", "다온맵스", "비전엑스"]
-RANKS = ["사장", "부사장", "전무", "상무", "대표"]
-ROLES = ["전략본부장", "사업부문장", "연구소장", "안전환경본부장", "글로벌사업본부장"]
-GROUPS = ["소재혁신 얼라이언스", "셔틀 컨소시엄", "수소도시 협의회", "인재양성 얼라이언스", "스마트안전 컨소시엄"]
+SURN = "김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민"
+SYL = "가나다라마바사아자차카타파하한서진해온누리솔빛별새봄결울람청미르세다모코오태윤은도경"
+ORG_SUFFIXES = ["반도체", "전자", "바이오", "제약", "화학", "모빌리티", "중공업", "텔레콤", "뱅크", "증권", "대학교", "연구원",
+                "머티리얼즈", "로보틱스", "에너지", "시", "페이", "그룹"]
+RANKS = ["사장", "부사장", "전무", "상무", "대표", "원장", "총장", "시장"]
+ROLES = ["전략본부장", "사업부문장", "연구소장", "안전환경본부장", "글로벌사업본부장", "미래기술센터장", "디지털혁신실장"]
+TOPICS = ["소재혁신", "셔틀", "수소도시", "인재양성", "스마트안전", "배터리순환", "양자통신", "해상풍력", "바이오헬스", "자율주행"]
+HEADS = ["얼라이언스", "컨소시엄", "협의회", "원팀", "연합"]
+SOURCES_PER_GROUP = 7
 
 
-def person(rng):
-    return rng.choice(SURN) + rng.choice(GIVEN) + rng.choice(GIVEN)
+class World:
+    """A fictional world sized for n articles: organisations with their people,
+    groups with their members. Articles are written about it, so the same
+    person, organisation and group recur across sources, as in real news.
+
+    Planted disagreements: a wrong rank (3%), a misspelt name (2%), a count
+    one off the list (5%); groups grow by a joiner over their sources.
+    """
+
+    def __init__(self, n: int, seed: int = 7):
+        rng = random.Random(seed)
+        names = set()
+        while len(names) < max(60, n // 2):
+            names.add(rng.choice(SYL) + rng.choice(SYL) + rng.choice(ORG_SUFFIXES))
+        self.orgs = sorted(names)
+        self.people = {}
+        for org in self.orgs:
+            crew = []
+            for _ in range(3):
+                person = rng.choice(SURN) + rng.choice(SYL) + rng.choice(SYL)
+                crew.append((person, rng.choice(ROLES), rng.choice(RANKS)))
+            self.people[org] = crew
+        self.groups = []
+        for g in range(n // SOURCES_PER_GROUP + 1):
+            name = f"{rng.choice(SYL)}{rng.choice(SYL)} {rng.choice(TOPICS)} {rng.choice(HEADS)}"
+            members = rng.sample(self.orgs, rng.randint(5, 9))
+            joiner = rng.choice([o for o in self.orgs if o not in members])
+            self.groups.append((name, members, joiner))
+
+    def article(self, i: int) -> str:
+        rng = random.Random(i * 7919 + 1)
+        name, members, joiner = self.groups[i // SOURCES_PER_GROUP]
+        k = i % SOURCES_PER_GROUP
+        if k >= 4:  # later sources: the joiner is in
+            members = members + [joiner]
+        n = len(members) + (1 if rng.random() < 0.05 else 0)
+        month, day = 1 + (i // 200) % 12, 1 + (k * 4) % 27
+        mentioned = []
+        for org in rng.sample(members, min(4, len(members))):
+            person, role, rank = rng.choice(self.people[org])
+            if rng.random() < 0.03:
+                rank = rng.choice(RANKS)
+            if rng.random() < 0.02:
+                person = person[:-1] + rng.choice(SYL)
+            mentioned.append(f"{person} {org} {role}({rank})")
+        quoted_org = rng.choice(members)
+        qp, _, qrank = rng.choice(self.people[quoted_org])
+        body = [
+            f"'{name}' {n}곳으로 확대",
+            f"[서울=벤치뉴스] {rng.choice(SURN)}{rng.choice(SYL)}{rng.choice(SYL)} 기자 = '{name}'가 {day}일 회의를 열었다.",
+            f"{name}에는 {', '.join(members)} 등 {n}개 기업·기관이 참여한다.",
+            f"이날 회의에는 {', '.join(mentioned)} 등이 참석했다.",
+        ]
+        if k == 4:
+            body.append(f"{joiner}은 {day}일 {name}에 새로 합류했다고 밝혔다.")
+        body += [
+            f"{qp} {quoted_org} {qrank}은 \"협력을 강화하겠다\"고 말했다.",
+            "업계는 이번 협의체가 공급망 안정에 도움이 될 것으로 본다. 참여 기관들은 하반기에 공동 과제를 발표할 계획이다.",
+            "저작권자 © 벤치뉴스 무단전재 및 재배포 금지",
+        ]
+        return f"---\npublished: 2024-{month:02d}-{day:02d}\noutlet: 벤치뉴스{i % 13}\n---\n" + "\n\n".join(body) + "\n"
 
 
-def article(i: int, rng: random.Random) -> str:
-    g = f"{rng.choice(['가람', '새봄', '해온', '청운'])}{i // 7} {rng.choice(GROUPS)}"
-    members = rng.sample(ORGS, rng.randint(4, 9))
-    n = len(members) + (1 if rng.random() < 0.05 else 0)  # planted count disagreement
-    day = 1 + i % 27
-    people = []
-    for org in members[:4]:
-        people.append(f"{person(rng)} {org} {rng.choice(ROLES)}({rng.choice(RANKS)})")
-    body = [
-        f"'{g}' {n}곳 출범",
-        f"[서울=벤치뉴스] {person(rng)} 기자 = '{g}'가 {day}일 출범했다.",
-        f"{g}에는 {', '.join(members)} 등 {n}개 기업·기관이 참여한다.",
-        f"이날 출범식에는 {', '.join(people)} 등이 참석했다.",
-        f"{members[0]}은 {day}일 {rng.choice(ORGS)}와 함께 새로 합류했다고 밝혔다.",
-        f"{person(rng)} {members[1]} {rng.choice(RANKS)}은 \"협력을 강화하겠다\"고 말했다.",
-        "업계는 이번 협의체가 공급망 안정에 도움이 될 것으로 본다. " * 3,
-        "저작권자 © 벤치뉴스 무단전재 및 재배포 금지",
-    ]
-    return f"---\npublished: 2024-05-{day:02d}\noutlet: 벤치뉴스{i % 13}\n---\n" + "\n\n".join(body) + "\n"
-
-
-def make_corpus(root: Path, n: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
+def make_corpus(root: Path, n: int, seed: int = 7) -> World:
+    world = World(n, seed)
     root.mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        (root / f"{i:06d}.txt").write_text(article(i, rng), encoding="utf-8")
+        (root / f"{i:06d}.txt").write_text(world.article(i), encoding="utf-8")
+    return world
 
 
 def peak_rss_mb() -> float:
@@ -193,8 +234,8 @@ def main() -> None:
         say("")
         # one more source at N: incremental against a rebuild from scratch
         corpus = tmp / f"c{n1}"
-        rng = random.Random(99)
-        (corpus / "new-one.txt").write_text(article(n1 + 1, rng), encoding="utf-8")
+        extra = World(n1 + 14)
+        (corpus / "new-one.txt").write_text(extra.article(n1 + 1), encoding="utf-8")
         shutil.copy(tmp / f"s{n1}.duckdb", tmp / "inc.duckdb")
         shutil.copy(tmp / f"s{n1}.duckdb", tmp / "inc-run.duckdb")
         spawn("check", tmp / "inc-run.duckdb")  # so that run has a previous run to compare with
@@ -202,7 +243,7 @@ def main() -> None:
         full = spawn("add+check", tmp / "full.duckdb", corpus)
         say(f"add one source + check at N={n1}: {inc['seconds']:.2f} s (add {inc['add']:.2f}, check {inc['check']:.2f}; read {inc['read']})"
             f" vs rebuild {full['seconds']:.2f} s (add {full['add']:.2f}, check {full['check']:.2f}) -> ratio {inc['seconds'] / full['seconds']:.3f}  (target <= 0.1)")
-        (corpus / "new-two.txt").write_text(article(n1 + 2, rng), encoding="utf-8")
+        (corpus / "new-two.txt").write_text(extra.article(n1 + 2), encoding="utf-8")
         inc_run = spawn("run", tmp / "inc-run.duckdb", corpus, tmp / "rep")
         full_run = spawn("run", tmp / "full-run.duckdb", corpus, tmp / "rep2")
         say(f"the same through run (check + three reports): {inc_run['seconds']:.2f} s vs {full_run['seconds']:.2f} s -> ratio {inc_run['seconds'] / full_run['seconds']:.3f}")

@@ -88,7 +88,7 @@ class ClaimRow:
         }
 
 
-def load_claims(store: Store, kinds: tuple[str, ...], where: str = "") -> list[ClaimRow]:
+def load_claims(store: Store, kinds: tuple[str, ...], where: str = "", with_sql: str = "") -> list[ClaimRow]:
     """Claims that may produce findings: not furniture, not a repeated caption.
 
     Quotes that the evidence needs at other spans are sliced from the source
@@ -96,7 +96,8 @@ def load_claims(store: Store, kinds: tuple[str, ...], where: str = "") -> list[C
     """
     placeholders = ", ".join("?" for _ in kinds)
     rows = store.sql(
-        f"""SELECT c.id, c.source_id, c.kind, c.subject, c.value, c.start, c."end", c.quote,
+        f"""{with_sql}
+            SELECT c.id, c.source_id, c.kind, c.subject, c.value, c.start, c."end", c.quote,
                    substring(s.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
                    c.sentence_start, c.sentence_end, c.section, c.as_of, c.as_of_precision,
                    c.org, eo.entity, eo.label, eg.entity, eg.label, c.role, c.rank, c.count, c.detail,
@@ -112,14 +113,57 @@ def load_claims(store: Store, kinds: tuple[str, ...], where: str = "") -> list[C
     return [ClaimRow(*r[:22], json.loads(r[22]) if r[22] else {}, *r[23:]) for r in rows]
 
 
+# Only claims that share a block with another claim can disagree with
+# anything, so the store picks those out (set work in SQL) and Python loads
+# only them: a person named once, a group described once, costs a scan, not
+# an object.
+_CURRENT_TITLES = """
+    WITH t AS (
+        SELECT c.id, c.subject, coalesce(eo.entity, c.org) AS oe, coalesce(c.role, '') AS role, coalesce(c.rank, '') AS rank
+        FROM claims c LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
+        WHERE c.kind = 'title' AND c.section <> 'furniture' AND c.org IS NOT NULL
+          AND coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false) = false
+          AND coalesce(json_extract(c.detail, '$.backref')::BOOLEAN, false) = false
+    ),
+    keep AS (
+        -- one person at one organisation under two titles (titles.py)
+        SELECT t.id FROM t JOIN (
+            SELECT subject, oe FROM t GROUP BY subject, oe HAVING count(DISTINCT role || '|' || rank) > 1
+        ) v ON v.subject = t.subject AND v.oe = t.oe
+        UNION
+        -- two names of one length and surname at one organisation (names.py)
+        SELECT t.id FROM t JOIN (
+            SELECT oe, length(subject) AS n, left(subject, 1) AS s1 FROM t GROUP BY ALL HAVING count(DISTINCT subject) > 1
+        ) b ON b.oe = t.oe AND b.n = length(t.subject) AND b.s1 = left(t.subject, 1)
+    )"""
+
+_GROUP_CLAIMS = """
+    WITH g AS (
+        SELECT c.id, c.kind, c.count, eg.entity AS ge
+        FROM claims c LEFT JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp
+        WHERE c.kind IN ('member_count', 'members', 'event') AND c.section <> 'furniture'
+    ),
+    keep AS (
+        -- a group stated twice or more: its counts, lists and events (timeline.py)
+        SELECT g.id FROM g JOIN (
+            SELECT ge FROM g WHERE kind IN ('member_count', 'members') AND ge IS NOT NULL GROUP BY ge HAVING count(*) > 1
+        ) m ON m.ge = g.ge
+        UNION
+        -- a list with its own count (stated_count.py)
+        SELECT id FROM g WHERE kind = 'members' AND count IS NOT NULL
+    )"""
+
+
 def load_titles(store: Store) -> list[ClaimRow]:
-    """Current titles (not "former") at a known organisation: titles.py and names.py."""
-    return load_claims(store, ("title",), "AND c.org IS NOT NULL AND coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false) = false")
+    """Current titles (not "former", not a back-reference) at a known
+    organisation, in blocks that can disagree: titles.py and names.py."""
+    return load_claims(store, ("title",), "AND c.id IN (SELECT id FROM keep)", _CURRENT_TITLES)
 
 
 def load_group_claims(store: Store) -> list[ClaimRow]:
-    """Counts, lists and events: stated_count.py and the group timelines."""
-    return load_claims(store, ("member_count", "members", "event"))
+    """Counts, lists and events of groups stated more than once, and lists
+    with a stated count: stated_count.py and the group timelines."""
+    return load_claims(store, ("member_count", "members", "event"), "AND c.id IN (SELECT id FROM keep)", _GROUP_CLAIMS)
 
 
 def dedupe_evidence(items: list[dict]) -> list[dict]:

@@ -72,7 +72,7 @@ def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits
     out = {}
     for root, members in comps.items():
         # label: the most frequent Hangul-bearing spelling, then the longest
-        label = max(members, key=lambda m: (any("가" <= ch <= "힣" for ch in m), names[m], len(m)))
+        label = max(members, key=lambda m: (any("가" <= ch <= "힣" for ch in m), names[m], len(m), m))
         ent = "e:" + keyfn(label)
         for m in members:
             out[m] = (ent, label, method.get(m, "exact"))
@@ -84,17 +84,26 @@ def _group_suffix_edges(names: Counter) -> list[tuple[str, str, str]]:
 
     Each name looks up its own word suffixes (two words or more) in an index
     of names by their words: linear in the number of names, no pairs compared.
+    A short name that ends two different groups ('가람 바이오헬스 컨소시엄',
+    '누리 바이오헬스 컨소시엄') is ambiguous and links to neither.
     """
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     split = {n: tuple(group_words(n)) for n in names}
     for n, ws in split.items():
         if len(ws) >= 2:
             by_words[ws].append(n)
-    edges = []
+    longer: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for long, ws in split.items():
         for k in range(1, len(ws) - 1):
             for short in by_words.get(ws[k:], ()):
-                edges.append((short, long, "suffix"))
+                longer[short].append(ws)
+    edges = []
+    for short, longs in longer.items():
+        chain = sorted(set(longs), key=len)
+        if any(b[-len(a):] != a for a, b in zip(chain, chain[1:])):
+            continue  # two different groups end with this name
+        for ws in chain:
+            edges.extend((short, long, "suffix") for long in by_words[ws])
     return edges
 
 
@@ -106,19 +115,19 @@ def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
                SELECT org AS name FROM claims WHERE org IS NOT NULL
                UNION ALL
                SELECT unnest(json_extract_string(detail, '$.members[*].name')) FROM claims WHERE kind IN ('members', 'event')
-           ) WHERE name IS NOT NULL GROUP BY name"""
+           ) WHERE name IS NOT NULL GROUP BY name ORDER BY name"""
     ).fetchall():
         org_names[name] = n
     group_names: Counter = Counter()
-    for name, n in store.sql("SELECT grp, count(*) FROM claims WHERE grp IS NOT NULL AND grp <> '' GROUP BY grp").fetchall():
+    for name, n in store.sql("SELECT grp, count(*) FROM claims WHERE grp IS NOT NULL AND grp <> '' GROUP BY grp ORDER BY grp").fetchall():
         group_names[name] = n
     edges = defaultdict(list)
-    for kind, a, b, method in store.sql("SELECT DISTINCT kind, a, b, method FROM alias_edges").fetchall():
+    for kind, a, b, method in store.sql("SELECT DISTINCT kind, a, b, method FROM alias_edges ORDER BY ALL").fetchall():
         edges[kind].append((a, b, method))
         (org_names if kind == "org" else group_names)[a] += 0
         (org_names if kind == "org" else group_names)[b] += 0
     splits: dict[str, set] = defaultdict(set)
-    for kind, a, b, decision in store.sql("SELECT kind, a, b, decision FROM user_aliases ORDER BY created_at").fetchall():
+    for kind, a, b, decision in store.sql("SELECT kind, a, b, decision FROM user_aliases ORDER BY created_at, kind, a, b").fetchall():
         if decision == "same":
             edges[kind].append((a, b, "user"))
             (org_names if kind == "org" else group_names)[a] += 0
