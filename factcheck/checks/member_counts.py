@@ -77,7 +77,10 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
 
 def _timeline(g, a, b, evs) -> list[dict]:
     pts = [{"date": fmt_date(a.start, a.points[0].precision), "count": _mode([c.count for c in a.points])}]
+    merged: dict[tuple[str, str], dict] = {}  # several sentences may report one join
     for e in sorted(evs, key=lambda e: e.date):
-        pts.append({"date": fmt_date(e.date, e.precision), "event": e.kind, "members": e.members})
+        pt = merged.setdefault((fmt_date(e.date, e.precision), e.kind), {"date": fmt_date(e.date, e.precision), "event": e.kind, "members": []})
+        pt["members"] += [m for m in e.members if m not in pt["members"]]
+    pts += merged.values()
     pts.append({"date": fmt_date(b.start, b.points[0].precision), "count": _mode([c.count for c in b.points])})
     return pts

@@ -84,7 +84,7 @@ def timelines(result: CheckResult) -> list[dict]:
             if "count" in pt:
                 if not any(p["date"] == pt["date"] for p in g["points"]):
                     g["points"].append(pt)
-            else:
+            elif pt not in g["events"]:
                 g["events"].append(pt)
     out = []
     for g in groups.values():
