@@ -87,8 +87,9 @@ def remove_source(db: str, ident: str) -> dict:
         row = find_source(store, ident)
         with store.transaction():
             for table, col in (("sentences", "source_id"), ("claims", "source_id"), ("alias_edges", "source_id"),
-                               ("source_versions", "source_id"), ("sources", "id")):
+                               ("source_versions", "source_id"), ("pending", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} = ?", [row["id"]])
+            store.needs_full_check()
         return row
     finally:
         store.close()
@@ -124,10 +125,10 @@ def list_claims(db: str, subject: str | None = None, kind: str | None = None, so
         store.close()
 
 
-def run_check(db: str, command: str = "check", sources_read: int = 0, sources_skipped: int = 0) -> CheckResult:
+def run_check(db: str, command: str = "check", sources_read: int = 0, sources_skipped: int = 0, full: bool = False) -> CheckResult:
     store = _open(db)
     try:
-        return check(store, command, sources_read, sources_skipped)
+        return check(store, command, sources_read, sources_skipped, full=full)
     finally:
         store.close()
 

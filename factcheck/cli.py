@@ -189,10 +189,11 @@ def _print_findings(result, fmt: str) -> None:
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
               help="Exit 1 when an unacknowledged finding at or above this level exists.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
+@click.option("--full", is_flag=True, help="Recompute every finding (after an add, only the new sources' blocks are).")
 @click.pass_obj
-def check(obj: Ctx, fail_on: str, fmt: str) -> None:
+def check(obj: Ctx, fail_on: str, fmt: str, full: bool) -> None:
     """Run every consistency check and print the findings."""
-    result = api.run_check(obj.db)
+    result = api.run_check(obj.db, full=full)
     _print_findings(result, fmt)
     if result.failing(fail_on):
         sys.exit(1)

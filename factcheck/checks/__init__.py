@@ -12,16 +12,18 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import pyarrow as pa
 
 from ..resolve.entities import resolve
 from ..store.db import Store
 from . import member_counts, member_lists, names, stated_count, titles
-from .base import SEVERITY_ORDER, Finding, load_group_claims, load_titles
+from .base import SEVERITY_ORDER, Finding, dirty_scopes_sql, load_group_claims, load_titles
 from .timeline import histories
 
 
@@ -39,12 +41,16 @@ class CheckResult:
         return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= floor and not f.acknowledged]
 
 
-def compute(store: Store) -> list[Finding]:
-    """Resolve entities, then run every check; findings sorted for people."""
-    ents = resolve(store)
-    orgs = ents["org"]
-    titled = load_titles(store)
-    grouped = load_group_claims(store)
+def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> list[Finding]:
+    """Run every check; findings sorted for people.
+
+    ``orgs``: resolved organisations (``resolve`` is run when not given).
+    ``scoped``: only the blocks listed in the temp table ``_dirty``.
+    """
+    if orgs is None:
+        orgs = resolve(store)["org"]
+    titled = load_titles(store, scoped)
+    grouped = load_group_claims(store, scoped)
     hist = histories(grouped, orgs)
     found: list[Finding] = []
     found += titles.run(titled)
@@ -52,17 +58,86 @@ def compute(store: Store) -> list[Finding]:
     found += stated_count.run(grouped)
     found += member_counts.run(hist, orgs)
     found += member_lists.run(hist, orgs)
-    unique = {}
+    return _sorted(found)
+
+
+def _sorted(found: list[Finding]) -> list[Finding]:
+    unique: dict[str, Finding] = {}
     for f in found:
         unique.setdefault(f.id, f)
     return sorted(unique.values(), key=lambda f: (-SEVERITY_ORDER[f.severity], f.attribute, f.subject, f.id))
 
 
-def check(store: Store, command: str = "check", sources_read: int = 0, sources_skipped: int = 0) -> CheckResult:
+def checker_fingerprint() -> str:
+    """Changes whenever the checks, the resolver or a lexicon change: stored
+    findings made by another checker are not reused."""
+    from .. import __version__
+
+    h = hashlib.sha1(__version__.encode())
+    pkg = Path(__file__).resolve().parent.parent
+    for folder, pattern in (("checks", "*.py"), ("resolve", "*.py"), ("lexicons", "*.t*")):
+        for f in sorted((pkg / folder).glob(pattern)):
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _why_full(store: Store, fingerprint: str, full: bool) -> str | None:
+    if full:
+        return "asked for"
+    meta = dict(store.sql("SELECT key, value FROM meta").fetchall())
+    if not store.scalar("SELECT count(*) FROM runs"):
+        return "first check"
+    if meta.get("full_check") == "needed":
+        return "sources were changed or removed"
+    if meta.get("checker") != fingerprint:
+        return "the checker changed"
+    return None
+
+
+def _stored(store: Store, ids: list[str]) -> list[Finding]:
+    """Findings of the last run outside the recomputed scopes, as stored."""
+    rows = store.sql(
+        """SELECT kind, attribute, severity, subject, "values", message, evidence, id, extra, scope FROM findings
+           WHERE id IN (SELECT unnest(?)) AND scope NOT IN (SELECT scope FROM _dirty)""",
+        [ids],
+    ).fetchall()
+    return [
+        Finding(k, a, sev, subj, json.loads(vals), msg, json.loads(ev), id=fid, extra=json.loads(extra) if extra else {}, scope=scope)
+        for k, a, sev, subj, vals, msg, ev, fid, extra, scope in rows
+    ]
+
+
+def check(store: Store, command: str = "check", sources_read: int = 0, sources_skipped: int = 0, full: bool = False) -> CheckResult:
+    """Resolve entities and run the checks, recording the run.
+
+    After sources were only added, only the scopes (blocks of claims) that
+    the new sources' claims fall in are recomputed; every other finding of
+    the last run is carried over as stored. Anything else (a source changed
+    or removed, an entity that merged or split, another checker, ``full``)
+    recomputes everything.
+    """
     started = datetime.now()
-    findings = compute(store)
+    fingerprint = checker_fingerprint()
+    why_full = _why_full(store, fingerprint, full)
     prev = store.sql("SELECT finding_ids FROM runs WHERE finding_ids IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
     prev_ids = set(prev[0]) if prev else set()
+    if why_full is None:
+        store.sql("CREATE OR REPLACE TEMP TABLE _old_entities AS SELECT kind, name, entity, label FROM entities")
+    orgs = resolve(store)["org"]
+    if why_full is None:
+        moved = store.scalar(
+            """SELECT count(*) FROM _old_entities o LEFT JOIN entities n ON n.kind = o.kind AND n.name = o.name
+               WHERE n.entity IS DISTINCT FROM o.entity OR n.label IS DISTINCT FROM o.label"""
+        )
+        if moved:
+            why_full = "entities merged or split"
+    if why_full is None:
+        store.sql(f"CREATE OR REPLACE TEMP TABLE _dirty AS SELECT scope FROM ({dirty_scopes_sql()}) WHERE scope IS NOT NULL")
+        dirty = {r[0] for r in store.sql("SELECT scope FROM _dirty").fetchall()}
+        fresh = [f for f in compute(store, orgs, scoped=True) if f.scope in dirty]
+        findings = _sorted(fresh + _stored(store, sorted(prev_ids)))
+    else:
+        fresh = findings = compute(store, orgs)
     acks = {r["finding_id"]: r for r in store.rows("SELECT finding_id, note, created_at FROM acks")}
     for f in findings:
         f.status = "unchanged" if f.id in prev_ids else "new"
@@ -86,26 +161,34 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
         "acknowledged": sum(1 for f in findings if f.acknowledged),
         "new": sum(f.status == "new" for f in findings),
         "gone": len(gone),
+        "recomputed": "all" if why_full else f"{len(dirty)} scopes",
     }
-    first = dict(store.sql("SELECT id, first_run FROM findings WHERE id IN (SELECT unnest(?))", [ids]).fetchall()) if ids else {}
+    fresh_ids = [f.id for f in fresh]
+    first = dict(store.sql("SELECT id, first_run FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids]).fetchall()) if fresh_ids else {}
     rows = pa.table({
-        "id": ids,
-        "kind": [f.kind for f in findings],
-        "attribute": [f.attribute for f in findings],
-        "severity": [f.severity for f in findings],
-        "subject": [f.subject for f in findings],
-        "values": [json.dumps(f.values, ensure_ascii=False) for f in findings],
-        "message": [f.message for f in findings],
-        "evidence": [json.dumps(f.evidence, ensure_ascii=False) for f in findings],
-        "first_run": pa.array([first.get(f.id) or run_id for f in findings], pa.int32()),
-        "last_run": pa.array([run_id] * len(findings), pa.int32()),
+        "id": fresh_ids,
+        "kind": [f.kind for f in fresh],
+        "attribute": [f.attribute for f in fresh],
+        "severity": [f.severity for f in fresh],
+        "subject": [f.subject for f in fresh],
+        "values": [json.dumps(f.values, ensure_ascii=False) for f in fresh],
+        "message": [f.message for f in fresh],
+        "evidence": [json.dumps(f.evidence, ensure_ascii=False) for f in fresh],
+        "first_run": pa.array([first.get(f.id) or run_id for f in fresh], pa.int32()),
+        "last_run": pa.array([run_id] * len(fresh), pa.int32()),
+        "extra": [json.dumps(f.extra, ensure_ascii=False) if f.extra else None for f in fresh],
+        "scope": [f.scope for f in fresh],
     })
     with store.transaction():
-        store.sql("DELETE FROM findings WHERE id IN (SELECT unnest(?))", [ids])
+        store.sql("DELETE FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids])
         store.insert_arrow("findings", rows)
+        store.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT unnest(?))", [run_id, ids])
         store.sql(
             "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [run_id, command, started, datetime.now(), sources_read, sources_skipped, claims,
              summary["errors"], summary["warnings"], summary["info"], ids],
         )
+        store.sql("DELETE FROM pending")
+        store.sql("INSERT INTO meta VALUES ('full_check', 'done') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        store.sql("INSERT INTO meta VALUES ('checker', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint])
     return CheckResult(findings, gone, run_id, summary)

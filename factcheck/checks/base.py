@@ -27,6 +27,7 @@ class Finding:
     status: str = "new"
     acknowledged: dict | None = None
     extra: dict = field(default_factory=dict)
+    scope: str = ""  # the block of claims it came from (person_scope, group_scope, source_scope)
 
     def finalize(self) -> "Finding":
         basis = self.key or "|".join(sorted(self.values))
@@ -44,6 +45,27 @@ class Finding:
         if self.extra:
             out.update(self.extra)
         return out
+
+
+# Scopes: the blocks of claims that checks compare within. A finding records
+# its scope; a check after adding sources recomputes only the scopes those
+# sources' claims fall in (see checks/__init__.py). The SQL and the Python
+# spelling of each scope must agree character for character.
+def person_scope(org_entity: str | None, subject: str) -> str:
+    """Titles and name spellings: one organisation, names of one length and first letter."""
+    return f"person|{org_entity}|{len(subject)}|{subject[:1]}"
+
+
+def group_scope(group_entity: str | None) -> str:
+    return f"group|{group_entity}"
+
+
+def source_scope(source_id: str) -> str:
+    return f"source|{source_id}"
+
+
+PERSON_SCOPE_SQL = "'person|' || coalesce(eo.entity, c.org) || '|' || length(c.subject) || '|' || left(c.subject, 1)"
+GROUP_SCOPE_SQL = "'group|' || eg.entity"
 
 
 @dataclass
@@ -107,7 +129,7 @@ def load_claims(store: Store, kinds: tuple[str, ...], where: str = "", with_sql:
             LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
             LEFT JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp
             WHERE c.kind IN ({placeholders}) AND c.section <> 'furniture' {where}
-            ORDER BY s.published NULLS LAST, s.path, c.start""",
+            ORDER BY s.published NULLS LAST, s.path, c.start, c."end", c.id""",
         list(kinds),
     ).fetchall()
     return [ClaimRow(*r[:22], json.loads(r[22]) if r[22] else {}, *r[23:]) for r in rows]
@@ -154,16 +176,39 @@ _GROUP_CLAIMS = """
     )"""
 
 
-def load_titles(store: Store) -> list[ClaimRow]:
+def load_titles(store: Store, scoped: bool = False) -> list[ClaimRow]:
     """Current titles (not "former", not a back-reference) at a known
-    organisation, in blocks that can disagree: titles.py and names.py."""
-    return load_claims(store, ("title",), "AND c.id IN (SELECT id FROM keep)", _CURRENT_TITLES)
+    organisation, in blocks that can disagree: titles.py and names.py.
+    ``scoped``: only blocks whose scope is in the temp table ``_dirty``."""
+    where = "AND c.id IN (SELECT id FROM keep)"
+    if scoped:
+        where += f" AND {PERSON_SCOPE_SQL} IN (SELECT scope FROM _dirty)"
+    return load_claims(store, ("title",), where, _CURRENT_TITLES)
 
 
-def load_group_claims(store: Store) -> list[ClaimRow]:
+def load_group_claims(store: Store, scoped: bool = False) -> list[ClaimRow]:
     """Counts, lists and events of groups stated more than once, and lists
-    with a stated count: stated_count.py and the group timelines."""
-    return load_claims(store, ("member_count", "members", "event"), "AND c.id IN (SELECT id FROM keep)", _GROUP_CLAIMS)
+    with a stated count: stated_count.py and the group timelines.
+    ``scoped``: only groups and sources whose scope is in ``_dirty``."""
+    where = "AND c.id IN (SELECT id FROM keep)"
+    if scoped:
+        where += f" AND ({GROUP_SCOPE_SQL} IN (SELECT scope FROM _dirty) OR 'source|' || c.source_id IN (SELECT scope FROM _dirty))"
+    return load_claims(store, ("member_count", "members", "event"), where, _GROUP_CLAIMS)
+
+
+def dirty_scopes_sql() -> str:
+    """The scopes that claims of pending sources (added since the last
+    check) fall in: the blocks a check after an add must recompute."""
+    return f"""
+        SELECT DISTINCT {PERSON_SCOPE_SQL} AS scope
+        FROM claims c LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
+        WHERE c.kind = 'title' AND c.org IS NOT NULL AND c.source_id IN (SELECT source_id FROM pending)
+        UNION
+        SELECT DISTINCT {GROUP_SCOPE_SQL}
+        FROM claims c JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp
+        WHERE c.source_id IN (SELECT source_id FROM pending)
+        UNION
+        SELECT DISTINCT 'source|' || source_id FROM pending"""  # never NULL: NOT IN over a NULL matches nothing
 
 
 def dedupe_evidence(items: list[dict]) -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .base import Finding, dedupe_evidence, fmt_date, where_from
+from .base import Finding, dedupe_evidence, fmt_date, group_scope, where_from
 from .timeline import GroupHistory, events_between, org_label, periods
 
 
@@ -28,7 +28,7 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                 msg = f"Sources disagree on how many members {g.label} had around {fmt_date(p.start)}: {by}."
                 findings.append(Finding("member_count_conflict", "member_count", "error", g.label, [str(n) for n in distinct], msg,
                                         dedupe_evidence([c.evidence() for c in p.points]),
-                                        key=f"{g.entity}|" + "|".join(map(str, distinct))).finalize())
+                                        key=f"{g.entity}|" + "|".join(map(str, distinct)), scope=group_scope(g.entity)).finalize())
         for a, b in zip(ps, ps[1:]):
             ca, cb = _mode([c.count for c in a.points]), _mode([c.count for c in b.points])
             if ca == cb:
@@ -72,7 +72,7 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
         sev, msg = "warning", f"{g.label} went from {span} and nothing in the sources says who joined or left."
     evidence = [c.evidence() for c in a.points[:2] + b.points[:2]] + [e.claim.evidence() for e in evs]
     return Finding("member_count_change", "member_count", sev, g.label, [str(ca), str(cb)], msg, dedupe_evidence(evidence),
-                   key=f"{g.entity}|{ca}->{cb}", extra={"timeline": _timeline(g, a, b, evs)}).finalize()
+                   key=f"{g.entity}|{ca}->{cb}", extra={"timeline": _timeline(g, a, b, evs)}, scope=group_scope(g.entity)).finalize()
 
 
 def _timeline(g, a, b, evs) -> list[dict]:

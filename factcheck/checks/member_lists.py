@@ -8,7 +8,7 @@ ending in 등 is partial: what it lacks is not a disagreement, what it adds is.
 from __future__ import annotations
 
 from ..resolve.entities import best_matches
-from .base import Finding, dedupe_evidence, fmt_date
+from .base import Finding, dedupe_evidence, fmt_date, group_scope
 from .timeline import GroupHistory, org_label, periods
 
 
@@ -49,5 +49,5 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                 msg += "."
                 ev = dedupe_evidence([x[0].evidence() for x in cases] + [x[1].evidence() for x in cases])
                 findings.append(Finding("member_list_diff", "members", "warning", g.label, values, msg, ev,
-                                        key=f"{g.entity}|{name}").finalize())
+                                        key=f"{g.entity}|{name}", scope=group_scope(g.entity)).finalize())
     return findings

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..nlp.hangul import jamo
 from ..resolve.normalize import norm_role
-from .base import ClaimRow, Finding, dedupe_evidence
+from .base import ClaimRow, Finding, dedupe_evidence, person_scope
 
 
 def run(claims: list[ClaimRow]) -> list[Finding]:
@@ -57,5 +57,6 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
             ev = dedupe_evidence([c.evidence() for c in people[a] + people[b]])
             srcs = lambda n: ", ".join(sorted({c.outlet or c.path for c in people[n]}))
             msg = f"The {post} of {label} is {a} in {srcs(a)} but {b} in {srcs(b)}: one letter apart, probably one person misspelled."
-            findings.append(Finding("name_spelling", "name", "warning", label, [a, b], msg, ev, key=f"{org}|{post}|{a}|{b}").finalize())
+            findings.append(Finding("name_spelling", "name", "warning", label, [a, b], msg, ev, key=f"{org}|{post}|{a}|{b}",
+                                    scope=person_scope(org, a)).finalize())
     return findings

@@ -6,7 +6,7 @@ is fine when it ends in 등 ("and others"); headline lists ("해온시·동림�
 """
 from __future__ import annotations
 
-from .base import ClaimRow, Finding
+from .base import ClaimRow, Finding, source_scope
 
 
 def run(claims: list[ClaimRow]) -> list[Finding]:
@@ -29,6 +29,6 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
         )
         findings.append(
             Finding("count_vs_list", "member_count", "error", group, [str(stated), str(listed)], msg, [c.evidence()],
-                    key=f"{c.path}|{c.start}").finalize()
+                    key=f"{c.path}|{c.start}", scope=source_scope(c.source_id)).finalize()
         )
     return findings

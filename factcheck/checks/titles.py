@@ -19,7 +19,7 @@ from itertools import combinations
 from ..lexicons import load
 from ..resolve.entities import similarity
 from ..resolve.normalize import norm_role
-from .base import RANK_SAME_PERIOD_DAYS, SEVERITY_ORDER, ClaimRow, Finding, dedupe_evidence
+from .base import RANK_SAME_PERIOD_DAYS, SEVERITY_ORDER, ClaimRow, Finding, dedupe_evidence, person_scope
 
 ROLE_SIMILAR = 60.0
 
@@ -69,14 +69,15 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
                     sev = "warning" if score >= ROLE_SIMILAR else "info"
                 role_pairs.append((sev, ca, cb, score))
         org_label = rows[0].org_label or rows[0].org
+        scope = person_scope(org_ent, name)
         if rank_pairs:
-            findings.append(_finding("title_conflict", name, org_label, rank_pairs, "rank"))
+            findings.append(_finding("title_conflict", name, org_label, rank_pairs, "rank", scope))
         if role_pairs:
-            findings.append(_finding("title_variant", name, org_label, role_pairs, "role"))
+            findings.append(_finding("title_variant", name, org_label, role_pairs, "role", scope))
     return findings
 
 
-def _finding(kind: str, name: str, org: str, pairs, what: str) -> Finding:
+def _finding(kind: str, name: str, org: str, pairs, what: str, scope: str) -> Finding:
     sev = max((p[0] for p in pairs), key=SEVERITY_ORDER.get)
     involved: list[ClaimRow] = []
     for p in pairs:
@@ -100,4 +101,4 @@ def _finding(kind: str, name: str, org: str, pairs, what: str) -> Finding:
             message = f"{name} ({org}) has two spellings of one post: {' vs '.join(values)} (similarity {score:.0f})."
         else:
             message = f"{name} ({org}) is given different posts: {' vs '.join(values)}."
-    return Finding(kind, "title", sev, name, values, message, evidence, key=f"{org}|{what}").finalize()
+    return Finding(kind, "title", sev, name, values, message, evidence, key=f"{org}|{what}", scope=scope).finalize()

@@ -201,10 +201,12 @@ def _write_batch(store: Store, batch, result: AddResult) -> None:
             )
             for table, col in (("sentences", "source_id"), ("claims", "source_id"), ("alias_edges", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
+            store.needs_full_check()  # claims were replaced: findings of the old ones may go
         store.insert_arrow("sources", _table(src_rows, SOURCE_SCHEMA))
         store.insert_arrow("sentences", _table(sent_rows, SENTENCE_SCHEMA))
         store.insert_arrow("claims", _table(claim_rows, CLAIM_SCHEMA))
         store.insert_arrow("alias_edges", _table(alias_rows, ALIAS_SCHEMA))
+        store.insert_arrow("pending", pa.table({"source_id": pa.array([r["id"] for r in src_rows], pa.string())}))
     for (src, prev, *_rest) in batch:
         (result.updated if prev else result.added).append(src.path)
 

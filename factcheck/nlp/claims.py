@@ -241,6 +241,17 @@ class Extractor:
             self._counts_lists_events(sent, words, dates, context)
         self._resolve_backrefs()
         self._resolve_groups()
+        self._drop_nested_titles()
+
+    def _drop_nested_titles(self) -> None:
+        """"최고기술책임자(CTO) 사장" read both as the title up to the bracket
+        and as the whole: one person, one mention, so the longest reading wins."""
+        longest: dict[tuple, int] = {}
+        for c in self.claims:
+            if c.kind == "title":
+                k = (c.subject, c.sentence_idx, c.start)
+                longest[k] = max(longest.get(k, c.end), c.end)
+        self.claims = [c for c in self.claims if c.kind != "title" or c.end == longest[(c.subject, c.sentence_idx, c.start)]]
 
     # -- dates ------------------------------------------------------------
     def _as_of(self, pos: int, dates: list[DateExpr], context: date | None, consumed: set[int] = frozenset()) -> tuple[date | None, str]:

@@ -56,6 +56,10 @@ class Store:
         finally:
             self.con.unregister(name)
 
+    def needs_full_check(self) -> None:
+        """Claims were replaced or removed: the next check recomputes everything."""
+        self.con.execute("INSERT INTO meta VALUES ('full_check', 'needed') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+
     def close(self) -> None:
         self.con.close()
 

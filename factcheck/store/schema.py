@@ -5,7 +5,7 @@ version lives in ``meta.schema_version``. Documented in the README ("The
 store").
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -64,5 +64,14 @@ MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX IF NOT EXISTS claims_source ON claims(source_id)",
         "CREATE INDEX IF NOT EXISTS sentences_source ON sentences(source_id)",
+    ],
+    3: [
+        # incremental checks: each finding names the block of claims it came
+        # from (its scope), sources added since the last check are pending,
+        # and anything else that changed claims asks for a full check
+        "ALTER TABLE findings ADD COLUMN extra VARCHAR",
+        "ALTER TABLE findings ADD COLUMN scope VARCHAR",
+        "CREATE TABLE pending (source_id VARCHAR)",
+        "INSERT INTO meta VALUES ('full_check', 'needed') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ],
 }
