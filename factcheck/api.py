@@ -56,7 +56,7 @@ def _open(db: str, read_only: bool = False) -> Store:
 
 
 def list_sources(db: str) -> list[dict]:
-    store = _open(db)
+    store = _open(db, read_only=True)
     try:
         return store.rows(
             """SELECT s.id, s.path, s.outlet, s.published, s.published_origin AS date_from, s.version,
@@ -96,7 +96,7 @@ def remove_source(db: str, ident: str) -> dict:
 
 
 def list_claims(db: str, subject: str | None = None, kind: str | None = None, source: str | None = None) -> list[dict]:
-    store = _open(db)
+    store = _open(db, read_only=True)
     try:
         where, params = ["1=1"], []
         if subject:
@@ -177,7 +177,7 @@ def list_aliases(db: str) -> list[dict]:
 
 
 def get_finding(db: str, finding_id: str) -> dict:
-    store = _open(db)
+    store = _open(db, read_only=True)
     try:
         rows = store.rows('SELECT id, kind, attribute, severity, subject, "values", message, evidence FROM findings WHERE id = ?', [finding_id])
         if not rows:

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from ..errors import FactcheckError
 from ..store.db import Store
-from .reader import SUFFIXES, RawSource, read_bytes, read_path
+from .reader import MAX_BYTES, SUFFIXES, RawSource, read_bytes, read_path
 
 BATCH = 32
 
@@ -124,7 +124,7 @@ def add(
     for path, display in files:
         try:
             if path is None:
-                data = stdin if stdin is not None else sys.stdin.buffer.read()
+                data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to refuse, never more
                 src = read_bytes(data, display, ".txt", overrides)
                 sid = source_id_for(display, src.content_hash)
                 prev = next((r for r in known.values() if r["id"] == sid), None)
