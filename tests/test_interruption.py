@@ -1,0 +1,145 @@
+"""An interrupted ``add`` and two ``add`` processes at once.
+
+SPEC: an interrupted add leaves every source either fully stored or not at
+all. Sources are written a batch at a time, each batch in one transaction;
+killing the process with SIGKILL part-way must leave a store that opens, in
+which every stored source has exactly the sentences and claims a clean run
+gives it, and a second ``add`` completes the rest with the same result as an
+uninterrupted run.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import ROOT, SEED_000, SEED_001
+
+FACTCHECK = Path(sys.executable).parent / "factcheck"
+
+
+def _corpus(folder: Path, n: int) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench
+
+    bench.make_corpus(folder, n)
+    for seed in (SEED_000, SEED_001):
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _contents(db: Path) -> dict:
+    """Per source: its text and every sentence and claim (ids are derived from
+    the workspace-relative path, so two stores of one workspace compare)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for sid, path, text, h in con.execute("SELECT id, path, text, content_hash FROM sources").fetchall():
+            out[sid] = {
+                "path": path, "text": text, "hash": h,
+                "sentences": con.execute('SELECT idx, start, "end", section, repeat_of, text FROM sentences WHERE source_id = ? ORDER BY idx', [sid]).fetchall(),
+                "claims": con.execute('SELECT id, kind, subject, value, start, "end", quote, detail FROM claims WHERE source_id = ? ORDER BY ALL', [sid]).fetchall(),
+            }
+        return out
+    finally:
+        con.close()
+
+
+def _has_open(pid: int, path: Path) -> bool:
+    try:
+        return any(os.readlink(fd) == str(path) for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    root = tmp_path_factory.mktemp("ws")
+    _corpus(root / "sources", 1500)
+    clean = root / "claims" / "clean.duckdb"
+    res = subprocess.run([str(FACTCHECK), "--db", str(clean), "add", "sources"], cwd=root, capture_output=True, timeout=600)
+    assert res.returncode == 0, res.stderr.decode()
+    return root, _contents(clean)
+
+
+def test_sigkill_part_way_leaves_whole_sources_and_a_rerun_completes(workspace):
+    root, clean = workspace
+    db = root / "claims" / "killed.duckdb"
+    proc = subprocess.Popen([str(FACTCHECK), "--db", str(db), "add", "sources"], cwd=root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not _has_open(proc.pid, db):
+        time.sleep(0.002)
+    time.sleep(1.0)  # a few batches in
+    assert proc.poll() is None, "add finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    part = _contents(db)  # the store opens
+    assert 0 < len(part) < len(clean), len(part)
+    for sid, got in part.items():
+        assert got == clean[sid], got["path"]  # whole sources only, identical to a clean run
+
+    res = subprocess.run([str(FACTCHECK), "--db", str(db), "add", "sources"], cwd=root, capture_output=True, timeout=600)
+    assert res.returncode == 0, res.stderr.decode()
+    assert f"unchanged {len(part)}" in res.stderr.decode()
+    assert _contents(db) == clean
+
+    # and the checks see the same store
+    outs = [subprocess.run([str(FACTCHECK), "--db", str(root / "claims" / name), "check", "--format", "json", "--fail-on", "never"],
+                           cwd=root, capture_output=True, timeout=600) for name in ("killed.duckdb", "clean.duckdb")]
+    assert outs[0].returncode == outs[1].returncode == 0
+    import json
+
+    ids = [sorted(f["id"] for f in json.loads(o.stdout)["findings"]) for o in outs]
+    assert ids[0] == ids[1] and ids[0]
+
+
+def test_two_adds_at_once_one_waits_for_the_other(tmp_path):
+    _corpus(tmp_path / "sources", 300)
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    for i, f in enumerate(sorted((tmp_path / "sources").iterdir())):
+        f.rename((a if i % 2 else b) / f.name)
+    db = tmp_path / "claims" / "factcheck.duckdb"
+    env = {**os.environ, "FACTCHECK_LOCK_WAIT": "300"}
+    procs = [subprocess.Popen([str(FACTCHECK), "--db", str(db), "add", str(d)], cwd=tmp_path, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for d in (a, b)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[1].decode() for o in outs]
+    got = _contents(db)
+    assert len(got) == 302
+    for sid, src in got.items():
+        assert src["sentences"] and src["text"]
+
+
+def test_two_adds_at_once_without_waiting_one_is_told(tmp_path):
+    _corpus(tmp_path / "sources", 1200)
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    files = sorted((tmp_path / "sources").iterdir())
+    for i, f in enumerate(files):  # the first add holds the store for seconds
+        f.rename((a if i < 1100 else b) / f.name)
+    db = tmp_path / "claims" / "factcheck.duckdb"
+    env = {**os.environ, "FACTCHECK_LOCK_WAIT": "0"}
+    first = subprocess.Popen([str(FACTCHECK), "--db", str(db), "add", str(a)], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and first.poll() is None and not _has_open(first.pid, db):
+        time.sleep(0.002)
+    assert first.poll() is None
+    second = subprocess.run([str(FACTCHECK), "--db", str(db), "add", str(b)], cwd=tmp_path, env=env,
+                            capture_output=True, timeout=600)
+    out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err.decode()
+    msg = second.stderr.decode()
+    assert second.returncode == 2 and "Traceback" not in msg, msg
+    assert [l for l in msg.splitlines() if l.strip()] == [l for l in msg.splitlines() if "locked by another process" in l]
+    got = _contents(db)
+    assert {s["path"].split("/")[0] for s in got.values()} == {"a"} and len(got) == 1100
