@@ -187,6 +187,7 @@ def _org_of(w: Word) -> tuple[str, str | None]:
 # the extractor
 
 
+_LETTER = re.compile(r"[가-힣A-Za-z]")
 _CUE_VERB = re.compile(r"^(?:참여|구성|합류|가입|동참|출범)(?:하|했|한|해|합|할|중|됐|된|되|시켰|$)")
 
 
@@ -212,6 +213,7 @@ class Extractor:
         self.known_orgs: set[str] = set()
         self.backrefs: list[tuple[int, Word, Word, DateExpr | None]] = []
         self.group_mentions: dict[int, list[GroupMention]] = {}
+        self._people_seen, self._people_set = -1, set()
 
     # -- driver -----------------------------------------------------------
     def run(self) -> None:
@@ -771,17 +773,24 @@ class Extractor:
         # people with titles make an attendee list, not a member list
         if any(is_title_word(w) for item in items for w in item):
             return None
-        people = {c.subject for c in self.claims if c.kind == "title"}
+        people = self._people()
         members = [m for m in members if m[0] not in lx.generic_nouns and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
-        if any(not re.search(r"[가-힣A-Za-z]", m[0]) for m in members):
+        if any(not _LETTER.search(m[0]) for m in members):
             return None
         if len(members) < 2 and not (allow_single and members):
             return None
         for name, _, _ in members:
             self.known_orgs.add(name)
         return members, False, style, first_i
+
+    def _people(self) -> set[str]:
+        """Names with a title so far (claims are only ever appended)."""
+        if self._people_seen != len(self.claims):
+            self._people_set = {c.subject for c in self.claims if c.kind == "title"}
+            self._people_seen = len(self.claims)
+        return self._people_set
 
     def _item_names(self, item: list[Word]) -> list[tuple[str, int, int]]:
         lx = self.lx
