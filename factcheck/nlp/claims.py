@@ -531,6 +531,8 @@ class Extractor:
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
         event_words = self._event_words(words)
+        if not counts and not event_words and not any(_is_member_cue(w) for w in words):
+            return  # nothing below can fire: no count, no join/launch verb, no cue closing a list
         joined = "\x00".join(w.text for w in words)
         has_cue = any(cue in joined for cue in lx.membership_cues)
         for s, e, n, counter in counts:
