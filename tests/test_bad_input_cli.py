@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -22,10 +20,8 @@ FACTCHECK = Path(sys.executable).parent / "factcheck"
 GOOD = "---\npublished: 2023-05-16\noutlet: 좋은일보\n---\n오태식 세진머티리얼즈 사장이 참석했다.\n"
 
 
-def cli(*args, cwd=None, env=None, stdin=None, user=None, timeout=120) -> subprocess.CompletedProcess:
+def cli(*args, cwd=None, env=None, stdin=None, timeout=120) -> subprocess.CompletedProcess:
     cmd = [str(FACTCHECK), *map(str, args)]
-    if user is not None:
-        cmd = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *cmd]
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(cmd, cwd=cwd, env=full_env, input=stdin, capture_output=True, timeout=timeout)
 
@@ -231,51 +227,60 @@ def _has_open(pid: int, path: Path) -> bool:
         return False
 
 
-@pytest.fixture
-def shared_dir():
-    """A folder another user can read (pytest's tmp folders are private)."""
-    d = Path(tempfile.mkdtemp(prefix="factcheck-ro-"))
-    d.chmod(0o755)
-    yield d
-    shutil.rmtree(d, ignore_errors=True)
+_RO_MOUNT = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"'
 
 
-def _as_other_user():
-    """Root may write anywhere: drop to 'nobody' to meet a read-only folder."""
+def _read_only(folder: Path, cmd: list) -> list:
+    """``cmd`` run with ``folder`` read-only. Root may write anywhere, so as
+    root the folder becomes a read-only mount in a private mount namespace
+    (a read-only file system, as on a mounted archive); otherwise its
+    permissions are taken away (the test restores them)."""
+    cmd = [str(c) for c in cmd]
     if os.geteuid() != 0:
-        return None
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv")
-    return 65534
+        for p in [folder, *folder.iterdir()]:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        return cmd
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", _RO_MOUNT, "sh", str(folder), "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"root without mount namespaces: {probe.stderr.decode().strip()}")
+    return ["unshare", "-m", "sh", "-c", _RO_MOUNT, "sh", str(folder), *cmd]
 
 
-def test_store_in_a_read_only_folder(shared_dir):
-    src = shared_dir / "a.txt"
+def _writable_again(folder: Path) -> None:
+    for p in [folder, *folder.iterdir()]:
+        p.chmod(0o755 if p.is_dir() else 0o644)
+
+
+def test_store_in_a_read_only_folder(tmp_path):
+    src = tmp_path / "a.txt"
     src.write_text(GOOD, encoding="utf-8")
-    src.chmod(0o644)
-    store_dir = shared_dir / "claims"
+    store_dir = tmp_path / "claims"
     store_dir.mkdir()
-    store_dir.chmod(0o555)
-    res = cli("--db", store_dir / "factcheck.duckdb", "add", src, cwd=shared_dir, user=_as_other_user(), env={"HOME": str(shared_dir)})
-    assert_one_line_error(res, "factcheck.duckdb", "not writable")
+    cmd = _read_only(store_dir, [FACTCHECK, "--db", store_dir / "factcheck.duckdb", "add", src])
+    try:
+        res = subprocess.run(cmd, cwd=tmp_path, capture_output=True, timeout=120)
+        assert_one_line_error(res, "factcheck.duckdb", "not writable")
+    finally:
+        _writable_again(store_dir)
     assert list(store_dir.iterdir()) == []
 
 
-def test_read_only_store_file(shared_dir):
-    db = shared_dir / "claims" / "factcheck.duckdb"
-    src = shared_dir / "a.txt"
+def test_read_only_store(tmp_path):
+    db = tmp_path / "claims" / "factcheck.duckdb"
+    src = tmp_path / "a.txt"
     src.write_text(GOOD, encoding="utf-8")
-    assert cli("--db", db, "add", src, cwd=shared_dir).returncode == 0
-    for p in (shared_dir, shared_dir / "claims", src):
-        p.chmod(0o755 if p.is_dir() else 0o644)
-    db.chmod(0o444)
-    other = shared_dir / "b.txt"
+    assert cli("--db", db, "add", src, cwd=tmp_path).returncode == 0
+    other = tmp_path / "b.txt"
     other.write_text(GOOD.replace("오태식", "오태석"), encoding="utf-8")
-    other.chmod(0o644)
     before = db.read_bytes()
-    res = cli("--db", db, "add", other, cwd=shared_dir, user=_as_other_user(), env={"HOME": str(shared_dir)})
-    assert_one_line_error(res, "factcheck.duckdb", "read-only")
+    try:
+        res = subprocess.run(_read_only(db.parent, [FACTCHECK, "--db", db, "add", other]), cwd=tmp_path, capture_output=True, timeout=120)
+        assert_one_line_error(res, "factcheck.duckdb", "read-only")
+        # commands that only read still work on a read-only store
+        res = subprocess.run(_read_only(db.parent, [FACTCHECK, "--db", db, "sources", "--format", "json"]), cwd=tmp_path,
+                             capture_output=True, timeout=120)
+        assert res.returncode == 0, res.stderr.decode()
+        assert '"a.txt"' in res.stdout.decode()
+    finally:
+        _writable_again(db.parent)
     assert db.read_bytes() == before
-    # reading commands still work on a read-only store
-    res = cli("--db", db, "sources", "--format", "json", cwd=shared_dir, user=_as_other_user(), env={"HOME": str(shared_dir)})
-    assert res.returncode == 0, res.stderr.decode()
