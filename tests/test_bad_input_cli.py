@@ -6,7 +6,6 @@ reason, no traceback, and the store exactly as it was (SPEC "Bad input").
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CORPUS, ROOT, SEED_000, SEED_001
+from conftest import CORPUS, SEED_000, SEED_001
 
 
 def test_check_exit_codes_like_a_linter(run):

@@ -1,5 +1,4 @@
 """What a good run on the two seeds reports (SPEC "The seeds")."""
-import re
 
 from conftest import SEED_000, SEED_001
 

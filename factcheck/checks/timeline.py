@@ -6,7 +6,6 @@ count may change, and the joins, leaves and newly listed names explain it.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 

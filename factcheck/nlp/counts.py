@@ -1,0 +1,323 @@
+"""Counts, member lists and events: "9개 기업·기관", "A, B, C 등",
+"…를 비롯해", joins, launches and departures, with their dates.
+"""
+from __future__ import annotations
+
+import re
+
+from .mentions import Claim
+from .tokens import Word, paren_kind
+from .wordclass import (
+    _ADNOMINAL,
+    _DIGITS,
+    _LATIN,
+    _LETTER,
+    _LIST_LINKS,
+    _TIME_WORDS,
+    _is_member_cue,
+    event_kind,
+    is_org_word,
+    is_title_word,
+)
+
+
+class CountRules:
+    """Methods of ``claims.Extractor`` (self.text, self.claims, self.lx, ...)."""
+
+    # -- counts, lists, events ---------------------------------------------
+    def _counts_lists_events(self, sent, words: list[Word], dates, context) -> None:
+        lx = self.lx
+        text = self.text[sent.start : sent.end]
+        counts = []
+        for m in lx.counter_re.finditer(text):
+            raw = m.group("num")
+            n = int(raw) if raw.isdigit() else lx.count_words.get(raw)
+            if n is None or n < 2 and not raw.isdigit():
+                continue
+            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
+                continue
+            s, e = m.start() + sent.start, m.end() + sent.start
+            counts.append((s, e, n, m.group("counter")))
+        groups = self.group_mentions.get(sent.idx, [])
+        consumed_dates: set[int] = set()
+        handled_words: set[int] = set()
+        event_words = self._event_words(words)
+        if not counts and not event_words and not any(_is_member_cue(w) for w in words):
+            return  # nothing below can fire: no count, no join/launch verb, no cue closing a list
+        joined = "\x00".join(w.text for w in words)
+        has_cue = any(cue in joined for cue in lx.membership_cues)
+        for s, e, n, counter in counts:
+            wi = next((w.i for w in words if w.core_start <= s < w.end), None)
+            if wi is None:
+                continue
+            after = self.text[e : sent.end]
+            role = "state"
+            if re.match(r"^\s*(?:으로|로)\s*(?:새로\s*)?(?:출범|발족|결성|창립|시작)", after):
+                role = "launch"
+            elif re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌)", after):
+                role = "current"
+            joiners = self._count_is_joiners(words, wi, event_words)
+            member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
+            if not groups and not has_cue and not member_noun and not self._list_before(words, wi):
+                continue
+            group = self._nearest_group(groups, s, member_noun)
+            if role == "launch":
+                before = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
+                if before:
+                    consumed_dates.add(before[-1].start)
+                    as_of, prec = before[-1].date, before[-1].precision if before[-1].precision == "month" else "day"
+                else:
+                    as_of, prec = None, "launch"
+            elif role == "current":
+                nowish = [d for d in dates if d.end <= s and d.usable and d.precision == "now" and d.start not in consumed_dates]
+                as_of, prec = (nowish[-1].date, "day") if nowish else (self.published, "day")
+                later = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
+                if later and not nowish and any(c[1] <= later[-1].start for c in counts if c[0] < s):
+                    as_of, prec = later[-1].date, later[-1].precision if later[-1].precision == "month" else "day"
+            else:
+                as_of, prec = self._as_of(s, dates, context, consumed_dates)
+            lst = self._list_before(words, wi)
+            stated = {"count": n, "counter": counter.replace(" ", ""), "role": role, "group": group, "member_noun": member_noun}
+            if joiners:
+                members = lst[0] if lst else []
+                self._emit_event(sent, "join", group, members, n, s if not members else members[0][1], e, dates, context, consumed_dates)
+                handled_words.update(range(wi - 6, wi + 1))
+                continue
+            self.claims.append(Claim("member_count", group or "", str(n), s, e, sent.idx, as_of, prec, dict(stated)))
+            if lst:
+                members, partial, style, first_i = lst
+                handled_words.update(range(first_i, wi + 1))
+                if members:
+                    self.claims.append(
+                        Claim(
+                            "members", group or "", ", ".join(m[0] for m in members), members[0][1], e, sent.idx, as_of, prec,
+                            {"group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "stated_count": n,
+                             "partial": partial, "style": style, "role": role},
+                        )
+                    )
+        # lists closed by a cue ("…, 머니트리가 이사사로 이름을 올렸다")
+        for i, w in enumerate(words):
+            if i in handled_words or w.sep_after:
+                continue
+            if w.particle not in ("가", "이", "와", "과", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
+                continue
+            tail = words[i + 1 : i + 4]
+            join = any(t.i in event_words and event_words[t.i] in ("join", "leave") for t in tail)
+            member_cue = any(_is_member_cue(t) for t in tail[:2])
+            if not (join or member_cue):
+                continue
+            lst = self._list_ending_at(words, i)
+            if not lst:
+                continue
+            members, partial, style, first_i = lst
+            if len(members) < 2 and not join:
+                continue
+            handled_words.update(range(first_i, i + 1))
+            group = self._nearest_group(groups, w.start, None)
+            if join:
+                ev = next(event_words[t.i] for t in tail if t.i in event_words and event_words[t.i] in ("join", "leave"))
+                self._emit_event(sent, ev, group, members, None, members[0][1], tail[-1].base_end if tail else w.base_end, dates, context, consumed_dates, verb_at=next(t for t in tail if t.i in event_words))
+                continue
+            if w.particle in ("는", "은"):
+                continue
+            as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
+            self.claims.append(
+                Claim("members", group or "", ", ".join(m[0] for m in members), members[0][1], members[-1][2], sent.idx, as_of, prec,
+                      {"group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "stated_count": None,
+                       "partial": partial, "style": style, "role": "state"})
+            )
+        # "최근 AI 원팀에 합류한 동원그룹은": joiner after an adnominal verb
+        for i, kind in event_words.items():
+            w = words[i]
+            if kind in ("join", "leave") and w.base.endswith("한") and i + 1 < len(words) and i + 1 not in handled_words:
+                nxt = words[i + 1]
+                if is_org_word(nxt, self.known_orgs) or nxt.particle in ("은", "는", "이", "가") and nxt.base and not _DIGITS.search(nxt.base) and nxt.base not in self.lx.stopwords and not is_title_word(nxt):
+                    if nxt.base in self.lx.generic_nouns or nxt.base in self.lx.descriptors or self.lx.counter_re.search(nxt.text):
+                        continue
+                    group = self._nearest_group(groups, w.start, None)
+                    self._emit_event(sent, kind, group, [(nxt.base, nxt.core_start, nxt.base_end)], None, w.core_start, nxt.base_end, dates, context, consumed_dates, verb_at=w)
+            elif kind == "launch" and groups:
+                group = self._nearest_group(groups, w.start, None)
+                if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
+                    self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _emit_event(self, sent, kind, group, members, count, start, end, dates, context, consumed, verb_at: Word | None = None) -> None:
+        pos = verb_at.core_start if verb_at is not None else start
+        as_of, prec = self._as_of(pos, dates, context, consumed)
+        if kind == "launch" and verb_at is not None:
+            start, end = min(start, verb_at.core_start), max(end, verb_at.core_end)
+        self.claims.append(
+            Claim("event", group or "", kind, start, end, sent.idx, as_of, prec,
+                  {"event": kind, "group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "count": count})
+        )
+
+    def _event_words(self, words: list[Word]) -> dict[int, str]:
+        out = {}
+        for w in words:
+            kind = event_kind(w.base)
+            if kind:
+                out[w.i] = kind
+        return out
+
+    def _count_is_joiners(self, words: list[Word], wi: int, event_words: dict[int, str]) -> bool:
+        # "3개사가 얼라이언스에 가입했다", "새로 합류한 3개사는"
+        if wi > 0 and event_words.get(wi - 1) in ("join", "leave") and words[wi - 1].base.endswith("한"):
+            return True
+        for k in range(wi, min(len(words), wi + 4)):
+            if event_words.get(k) in ("join", "leave"):
+                return True
+            if k > wi and words[k].particle in ("은", "는") and k != wi:
+                break
+        return False
+
+    # -- lists --------------------------------------------------------------
+    def _list_before(self, words: list[Word], wi: int):
+        """The enumeration that ends right before the count at word ``wi``.
+
+        "A, B, C 등 9곳", "A, B 등 AI 원팀에 참여 중인 9개 기관" (partial
+        marker 등 a few words back), or "A, B, C 5개 기업" (directly before).
+        """
+        lx = self.lx
+        partial = False
+        k = None
+        for back in range(1, 7):
+            j = wi - back
+            if j < 0 or words[j].sep_after:
+                break
+            if words[j].base == "등" or words[j].text.startswith("등") and words[j].base in ("등", "등의"):
+                partial, k = True, j - 1
+                break
+        if k is None:
+            k = wi - 1
+            while k >= 0 and words[k].base in (set(lx.member_nouns) | lx.generic_group_modifiers | {"모두", "총"}):
+                k -= 1
+            if k < 0 or words[k].particle:
+                return None
+            if not (k > 0 and words[k - 1].sep_after == ",") and "·" not in words[k].base:
+                return None
+        if k < 0:
+            return None
+        got = self._list_ending_at(words, k, allow_single=partial)
+        if not got:
+            return None
+        members, _, style, first_i = got
+        return members, partial, style, first_i
+
+    def _list_ending_at(self, words: list[Word], end_i: int, allow_single: bool = False):
+        """Walk left from ``end_i`` collecting list items; None if no list."""
+        lx = self.lx
+        items: list[list[Word]] = []
+        cur: list[Word] = []
+        k = end_i
+        style = "dot"
+        first_i = end_i
+
+        def closes_item(w: Word) -> bool:
+            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after)
+
+        while k >= 0:
+            w = words[k]
+            if k != end_i and closes_item(w):
+                # the word before starts a new item
+                if cur:
+                    items.insert(0, cur)
+                cur = [w]
+                if w.sep_after == ",":
+                    style = "comma"
+                first_i = k
+                k -= 1
+                continue
+            if k != end_i and w.base in _LIST_LINKS and k - 1 >= 0 and words[k - 1].particle in ("를", "을"):
+                # "KT를 비롯해 A, B" / "누리오토를 주관사로 A, B"
+                if cur:
+                    items.insert(0, cur)
+                cur = []
+                k -= 1
+                continue
+            if k == end_i:
+                cur = [w]
+                first_i = k
+                k -= 1
+                continue
+            # a word inside the current item (a descriptor or a second word)
+            b = w.base
+            if w.particle in ("를", "을") and k + 1 <= end_i and words[k + 1].base in _LIST_LINKS:
+                cur.insert(0, w)
+                first_i = k
+                k -= 1
+                continue
+            if (w.particle or w.sep_after or not b or b in lx.stopwords or _DIGITS.search(b) and not _LATIN.match(b) and not re.search(r"\(\d{6}\)", w.text)
+                    or b in _TIME_WORDS or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인"))):
+                if b.endswith("인") and b[:-1] in lx.descriptors and not w.particle:
+                    cur.insert(0, w)
+                    first_i = k
+                    k -= 1
+                    continue
+                break
+            if len(cur) >= 3:
+                break
+            cur.insert(0, w)
+            first_i = k
+            k -= 1
+        if cur:
+            items.insert(0, cur)
+        members: list[tuple[str, int, int]] = []
+        for item in items:
+            for name, s, e in self._item_names(item):
+                members.append((name, s, e))
+        # people with titles make an attendee list, not a member list
+        if any(is_title_word(w) for item in items for w in item):
+            return None
+        people = self._people()
+        members = [m for m in members if m[0] not in lx.generic_nouns and m[0] not in lx.stopwords and m[0] not in people
+                   and not m[0].endswith(lx.group_words)
+                   and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
+        if any(not _LETTER.search(m[0]) for m in members):
+            return None
+        if len(members) < 2 and not (allow_single and members):
+            return None
+        for name, _, _ in members:
+            self.known_orgs.add(name)
+        return members, False, style, first_i
+
+    def _people(self) -> set[str]:
+        """Names with a title so far (claims are only ever appended)."""
+        if self._people_seen != len(self.claims):
+            self._people_set = {c.subject for c in self.claims if c.kind == "title"}
+            self._people_seen = len(self.claims)
+        return self._people_set
+
+    def _item_names(self, item: list[Word]) -> list[tuple[str, int, int]]:
+        lx = self.lx
+        ws = [w for w in item if w.base not in _LIST_LINKS]
+        # drop descriptors in front ("완성차 업체 누리오토", "수요 기업인 한울반도체")
+        while len(ws) > 1 and (ws[0].base in lx.descriptors or (ws[0].base.endswith("인") and ws[0].base[:-1] in lx.descriptors) or ws[0].base in lx.generic_nouns):
+            ws = ws[1:]
+        if len(ws) > 1 and all(self._org_like(w) for w in ws):
+            pass  # "동원그룹 KAIST": a missing comma, two names
+        elif len(ws) > 1:
+            ws = ws[-1:]
+        out = []
+        for w in ws:
+            if w.paren and paren_kind(w.paren) == "acronym":
+                self.aliases.append(("org", w.base, w.paren, "parenthetical"))
+            if w.paren and paren_kind(w.paren) == "code":
+                self.aliases.append(("org", w.base, "code:" + w.paren, "stock_code"))
+            if "·" in w.base:
+                pos = w.core_start
+                raw = self.text[w.core_start : w.base_end]
+                for piece in raw.split("·"):
+                    p = piece.strip()
+                    if p:
+                        st = self.text.find(p, pos, w.base_end)
+                        if st >= 0:
+                            out.append((p, st, st + len(p)))
+                            pos = st + len(p)
+                continue
+            if w.base:
+                out.append((w.base, w.core_start, w.base_end))
+        return [o for o in out if o[0] and not o[0].isdigit()]
+
+    def _org_like(self, w: Word) -> bool:
+        b = w.base
+        return bool(b) and (b in self.known_orgs or bool(_LATIN.match(b)) or any(b.endswith(s) for s in self.lx.org_suffixes if len(s) >= 2) or bool(w.paren and paren_kind(w.paren) in ("code", "acronym")))

@@ -1,0 +1,31 @@
+"""What the extractor produces: claims, and the group mentions it resolves
+claims against."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class Claim:
+    kind: str
+    subject: str
+    value: str
+    start: int
+    end: int
+    sentence_idx: int
+    as_of: date | None = None
+    as_of_precision: str = "unknown"
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class GroupMention:
+    name: str  # as written, spaces kept: "반도체 소재혁신 얼라이언스"
+    head: str
+    start: int
+    end: int
+    word_i: int
+    bare: bool
+    variants: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)

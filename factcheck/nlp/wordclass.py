@@ -1,0 +1,148 @@
+"""Word classes: is this word a rank, a role, a fused title, a name, an
+organisation, an event verb, a group word? Pure functions of one word (and
+the lexicons), cached, shared by the title, group and count rules.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import load
+from .hangul import is_hangul_word
+from .tokens import Word, paren_kind
+
+_ADNOMINAL = ("한", "된", "는", "던", "난", "운", "진", "은", "온", "간", "린", "할", "될", "쓴", "낸", "인")
+# endings of verbs and adverbs: a word ending so is not part of a name
+_VERBISH = _ADNOMINAL + ("해", "며", "고", "서", "면", "다", "게", "지", "을", "를", "히", "께", "까", "듯", "록", "써")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&+.\-]*$")
+_DIGITS = re.compile(r"\d")
+_LIST_LINKS = ("비롯해", "비롯한", "비롯하여", "주관사로", "중심으로", "포함해", "포함한", "필두로")
+_TIME_WORDS = ("오전", "오후", "새벽", "저녁", "밤", "낮")
+
+_LETTER = re.compile(r"[가-힣A-Za-z]")
+_CUE_VERB = re.compile(r"^(?:참여|구성|합류|가입|동참|출범)(?:하|했|한|해|합|할|중|됐|된|되|시켰|$)")
+
+
+@lru_cache(maxsize=100_000)
+def rank_of(base: str) -> str | None:
+    """The rank/post word a title word names, normalised (제2차관 -> 2차관)."""
+    lx = load()
+    b = base
+    m = re.fullmatch(r"제?(\d)차관", b)
+    if m:
+        return f"{m.group(1)}차관"
+    if b in lx.ranks:
+        return b
+    if b in lx.title_expansions:
+        return lx.title_expansions[b]
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def role_of(base: str) -> str | None:
+    """A role inside an organisation: a word ending in a role suffix."""
+    lx = load()
+    b = base[:-1] if base.endswith("인") and len(base) > 3 else base
+    if b in lx.ranks:
+        return None
+    if not b.endswith(lx.role_suffixes):
+        return None
+    for suf in lx.role_suffixes:
+        if b.endswith(suf) and len(b) > len(suf):
+            return b
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def fused_title(base: str) -> tuple[str, str] | None:
+    """"한국첨단소재연구원장" -> ("한국첨단소재연구원", "원장")."""
+    lx = load()
+    if base in lx.ranks or not is_hangul_word(base.replace("AI", "가")):
+        return None
+    for org_suffix, title in lx.fused_titles:
+        if base.endswith(org_suffix + "장"):
+            org = base[:-1]
+            if len(org) >= len(org_suffix) + 2:
+                return org, title
+    return None
+
+
+def is_title_word(w: Word) -> bool:
+    return bool(rank_of(w.base) or role_of(w.base) or fused_title(w.base) or w.base in load().title_expansions)
+
+
+@lru_cache(maxsize=100_000)
+def event_kind(base: str) -> str | None:
+    """launch/join/leave when the word is an event verb ("합류했다", "출범한")."""
+    for kind, stem in load().events:
+        if " " in stem:
+            continue
+        if stem in base and (base.startswith(stem) or base.find(stem) > 0 and not base.startswith("참")):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def group_head(base: str) -> str | None:
+    """The group word a word ends in ("얼라이언스", "협의회"), longest first."""
+    words = load().group_words
+    if not base.endswith(words):
+        return None
+    return next(g for g in words if base.endswith(g))
+
+
+@lru_cache(maxsize=100_000)
+def is_name(s: str) -> bool:
+    lx = load()
+    if not (2 <= len(s) <= 4) or not is_hangul_word(s):
+        return False
+    if s in lx.stopwords or s in lx.ranks or s in lx.generic_nouns or s in lx.descriptors:
+        return False
+    if s.endswith(lx.org_suffixes_2) or s.endswith(lx.group_words):
+        return False
+    if s[:2] in lx.surnames and len(s) >= 3:
+        return True
+    if s[0] not in lx.surnames or len(s) == 4:
+        return False
+    if s.endswith(("사", "들", "측", "부", "청", "시", "군", "도", "회", "단", "팀", "대", "국", "처", "원장")):
+        return False
+    return True
+
+
+def is_org_word(w: Word, known: set[str], sandwiched: bool = False) -> bool:
+    """Could this word be an organisation next to a name and title?"""
+    lx = load()
+    b = w.base
+    if not b or w.particle not in ("", "의"):
+        return False
+    if rank_of(b) or role_of(b) or b in lx.stopwords or b in lx.generic_nouns:
+        return False
+    if _DIGITS.search(b) and not _LATIN.match(b) and not re.search(r"[가-힣]", b):
+        return False
+    if re.fullmatch(r"\d+(일|월|년)", b):
+        return False
+    if sandwiched or b in known or _LATIN.match(b):
+        return True
+    if any(b.endswith(s) for s in lx.org_suffixes) and len(b) >= 2:
+        return True
+    if len(b) < 2 or b.endswith(_ADNOMINAL):
+        return False
+    return True
+
+
+def _org_of(w: Word) -> tuple[str, str | None]:
+    """(name, alias) of an organisation word: 한국과학기술원(KAIST) -> (한국과학기술원, KAIST)."""
+    kind = paren_kind(w.paren)
+    if kind in ("acronym", "alias"):
+        return w.base, w.paren
+    return w.base, None
+
+
+def _is_member_cue(w: Word) -> bool:
+    """A word right after a list that makes it a member list: 참여한다, 이사사로, 회원으로."""
+    b = w.base
+    if _CUE_VERB.match(b) and not (b in ("참여", "구성") and w.particle in ("에", "에게", "의")):
+        return True
+    if w.particle in ("로", "으로") and b in load().member_nouns:
+        return True
+    return b.startswith("이름을") or w.text.startswith("이름을")
