@@ -73,6 +73,7 @@ class Lexicon:
     org_aliases: dict[str, str] = field(default_factory=dict)
     letter_names: dict[str, str] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
 
     # derived, compiled once
     counter_re: re.Pattern | None = None
@@ -107,6 +108,7 @@ def load() -> Lexicon:
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
     lx.letter_names = {a: b for a, b in table("letter_names.tsv")}
     lx.stopwords = frozenset(words("stopwords.txt"))
+    lx.time_words = frozenset(words("time_words.txt"))
 
     # "9개 기업·기관", "산학연 9곳", "12개사", "다섯 곳": number + counter.
     def flex(counter: str) -> str:

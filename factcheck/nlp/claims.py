@@ -80,6 +80,23 @@ class Extractor(TitleRules, GroupRules, CountRules):
         self._resolve_backrefs()
         self._resolve_groups()
         self._drop_nested_titles()
+        self._names_as_written()
+
+    def _names_as_written(self) -> None:
+        """A member's name is what its span says: a name with a quote inside
+        ('한"국투자증권') keeps it, so ``text[start:end] == name`` always holds
+        (resolution ignores the quote: resolve/normalize.py)."""
+        for c in self.claims:
+            members = c.detail.get("members")
+            if not members:
+                continue
+            changed = False
+            for m in members:
+                written = self.text[m["start"]:m["end"]]
+                if written != m["name"]:
+                    m["name"], changed = written, True
+            if changed and c.kind == "members":
+                c.value = ", ".join(m["name"] for m in members)
 
     def _drop_nested_titles(self) -> None:
         """"최고기술책임자(CTO) 사장" read both as the title up to the bracket

@@ -13,7 +13,6 @@ from .wordclass import (
     _LATIN,
     _LETTER,
     _LIST_LINKS,
-    _TIME_WORDS,
     _is_member_cue,
     event_kind,
     is_org_word,
@@ -99,19 +98,25 @@ class CountRules:
         for i, w in enumerate(words):
             if i in handled_words or w.sep_after:
                 continue
+            if self._list_with(sent, words, i, event_words, groups, handled_words, dates, context, consumed_dates):
+                continue
             if w.particle not in ("가", "이", "와", "과", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
                 continue
             tail = words[i + 1 : i + 4]
             join = any(t.i in event_words and event_words[t.i] in ("join", "leave") for t in tail)
+            if not join and w.particle in ("는", "은", "이", "가"):
+                far = self._join_verb_ahead(words, i, event_words)
+                if far is not None:  # "X는 전날 소재 얼라이언스에 합류했다"
+                    join, tail = True, words[i + 1 : far + 1]
             member_cue = any(_is_member_cue(t) for t in tail[:2])
             if not (join or member_cue):
                 continue
-            lst = self._list_ending_at(words, i)
+            lst = self._list_ending_at(words, i, allow_single=join)
             if not lst:
                 continue
             members, partial, style, first_i = lst
-            if len(members) < 2 and not join:
-                continue
+            if len(members) < 2 and not (join and self._org_like(words[first_i])):
+                continue  # one joiner must look like an organisation, not "그는"
             handled_words.update(range(first_i, i + 1))
             group = self._nearest_group(groups, w.start, None)
             if join:
@@ -140,6 +145,50 @@ class CountRules:
                 group = self._nearest_group(groups, w.start, None)
                 if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
                     self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _join_verb_ahead(self, words: list[Word], i: int, event_words: dict[int, str], reach: int = 6) -> int | None:
+        """The join/leave verb a few words after a subject, when only its
+        date, group and place stand between ("전날 소재 얼라이언스에 합류했다")."""
+        for k in range(i + 1, min(len(words), i + 1 + reach)):
+            if event_words.get(k) in ("join", "leave"):
+                return k
+            m = words[k]
+            if m.sep_after or m.closes_quote or m.opens_quote or m.particle not in ("", "에", "의", "로", "으로", "에서"):
+                return None
+        return None
+
+    def _list_with(self, sent, words: list[Word], i: int, event_words: dict[int, str], groups, handled: set[int],
+                   dates, context, consumed) -> bool:
+        """"청람중공업은 대해조선, …, 동남해양대학교와 함께 컨소시엄을 출범시켰다":
+        the topic and the list it acted with launched (or joined) together.
+        One event with every name, and the list as the group's members."""
+        w = words[i]
+        if w.particle not in ("와", "과") or i + 1 >= len(words) or words[i + 1].base != "함께":
+            return False
+        verb = next((k for k in range(i + 2, min(len(words), i + 7)) if event_words.get(k) in ("launch", "join")), None)
+        if verb is None:
+            return False
+        lst = self._list_ending_at(words, i, allow_single=True)
+        if not lst:
+            return False
+        members, partial, style, first_i = lst
+        t = first_i - 1
+        if t >= 0 and words[t].particle in ("은", "는", "이", "가") and self._org_like(words[t]) and not is_title_word(words[t]):
+            members = [(words[t].base, words[t].core_start, words[t].base_end)] + members
+        if len(members) < 2:
+            return False
+        kind = event_words[verb]
+        group = self._nearest_group(groups, words[verb].start, None)
+        self._emit_event(sent, kind, group, members, None, members[0][1], words[verb].core_end, dates, context, consumed, verb_at=words[verb])
+        if kind == "launch":
+            as_of, prec = self.claims[-1].as_of, self.claims[-1].as_of_precision
+            self.claims.append(
+                Claim("members", group or "", ", ".join(m[0] for m in members), members[0][1], members[-1][2], sent.idx, as_of, prec,
+                      {"group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "stated_count": None,
+                       "partial": False, "style": "with", "role": "launch"})
+            )
+        handled.update(range(max(t, 0), verb + 1))
+        return True
 
     def _emit_event(self, sent, kind, group, members, count, start, end, dates, context, consumed, verb_at: Word | None = None) -> None:
         pos = verb_at.core_start if verb_at is not None else start
@@ -247,7 +296,7 @@ class CountRules:
                 k -= 1
                 continue
             if (w.particle or w.sep_after or not b or b in lx.stopwords or _DIGITS.search(b) and not _LATIN.match(b) and not re.search(r"\(\d{6}\)", w.text)
-                    or b in _TIME_WORDS or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인"))):
+                    or b in lx.time_words or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인"))):
                 if b.endswith("인") and b[:-1] in lx.descriptors and not w.particle:
                     cur.insert(0, w)
                     first_i = k

@@ -17,7 +17,6 @@ _VERBISH = _ADNOMINAL + ("해", "며", "고", "서", "면", "다", "게", "지",
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&+.\-]*$")
 _DIGITS = re.compile(r"\d")
 _LIST_LINKS = ("비롯해", "비롯한", "비롯하여", "주관사로", "중심으로", "포함해", "포함한", "필두로")
-_TIME_WORDS = ("오전", "오후", "새벽", "저녁", "밤", "낮")
 
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _CUE_VERB = re.compile(r"^(?:참여|구성|합류|가입|동참|출범)(?:하|했|한|해|합|할|중|됐|된|되|시켰|$)")
