@@ -47,7 +47,7 @@ def test_time_words_are_not_part_of_a_group_name():
 
 def test_a_quote_inside_a_listed_name_stays_in_the_name():
     # found by the whole-pipeline property test: a stray quote inside a word
-    text = '누리텔레콤, 한"빛증권, 세온랩 등 3곳이 참여한다.\n'
+    text = '소재 얼라이언스에는 누리텔레콤, 한"빛증권, 세온랩 등 3곳이 참여한다.\n'
     lists = [c for c in claims_of(text) if c.kind == "members"]
     assert lists
     for m in lists[0].detail["members"]:
