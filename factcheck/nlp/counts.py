@@ -120,8 +120,8 @@ class CountRules:
             handled_words.update(range(first_i, i + 1))
             group = self._nearest_group(groups, w.start, None)
             if join:
-                ev = next(event_words[t.i] for t in tail if t.i in event_words and event_words[t.i] in ("join", "leave"))
-                self._emit_event(sent, ev, group, members, None, members[0][1], tail[-1].base_end if tail else w.base_end, dates, context, consumed_dates, verb_at=next(t for t in tail if t.i in event_words))
+                verb = next(t for t in tail if t.i in event_words and event_words[t.i] in ("join", "leave"))
+                self._emit_event(sent, event_words[verb.i], group, members, None, members[0][1], verb.core_end, dates, context, consumed_dates, verb_at=verb)
                 continue
             if w.particle in ("는", "은"):
                 continue
