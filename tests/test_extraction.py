@@ -53,3 +53,10 @@ def test_a_quote_inside_a_listed_name_stays_in_the_name():
     for m in lists[0].detail["members"]:
         assert text[m["start"]:m["end"]] == m["name"]
     assert '한"빛증권' in lists[0].value
+
+
+def test_two_joiners_make_one_event():
+    text = "수소 협의회에는 지난달 미르모터스와 서해플랜트가 합류했다.\n"
+    ev = [c for c in claims_of(text) if c.kind == "event"]
+    assert len(ev) == 1 and [m["name"] for m in ev[0].detail["members"]] == ["미르모터스", "서해플랜트"]
+    assert ev[0].detail and text[ev[0].start:ev[0].end].endswith("합류했다")

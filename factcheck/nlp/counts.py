@@ -100,8 +100,8 @@ class CountRules:
                 continue
             if self._list_with(sent, words, i, event_words, groups, handled_words, dates, context, consumed_dates):
                 continue
-            if w.particle not in ("가", "이", "와", "과", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
-                continue
+            if w.particle not in ("가", "이", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
+                continue  # "A와 B가 합류했다": the list ends at B, not at A
             tail = words[i + 1 : i + 4]
             join = any(t.i in event_words and event_words[t.i] in ("join", "leave") for t in tail)
             if not join and w.particle in ("는", "은", "이", "가"):
