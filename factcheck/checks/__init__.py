@@ -161,7 +161,7 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
         "acknowledged": sum(1 for f in findings if f.acknowledged),
         "new": sum(f.status == "new" for f in findings),
         "gone": len(gone),
-        "recomputed": "all" if why_full else f"{len(dirty)} scopes",
+        "recomputed": f"all ({why_full})" if why_full else f"{len(dirty)} scopes",
     }
     fresh_ids = [f.id for f in fresh]
     first = dict(store.sql("SELECT id, first_run FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids]).fetchall()) if fresh_ids else {}
