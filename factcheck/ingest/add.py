@@ -75,7 +75,10 @@ def discover(paths: Iterable[str], root: Path | None = None) -> list[tuple[Path 
             raise FactcheckError("no such file or folder", raw)
         if p.is_dir():
             folder = p.resolve()
-            found = _files_under(folder)
+            try:
+                found = _files_under(folder)
+            except OSError as exc:
+                raise FactcheckError(f"cannot read the folder: {exc.strerror or exc}", raw) from None
             if not found:
                 raise FactcheckError("folder has nothing readable (.txt, .md or .html files)", raw)
             try:
@@ -97,7 +100,13 @@ def _files_under(folder: Path) -> list[str]:
     stack = [("", str(folder))]
     while stack:
         rel, path = stack.pop()
-        with os.scandir(path) as entries:
+        try:
+            entries = os.scandir(path)
+        except OSError:
+            if not rel:
+                raise  # the folder asked for: the caller says so
+            continue  # an unreadable folder inside it is passed over
+        with entries:
             for e in entries:
                 if e.name.startswith("."):
                     continue
