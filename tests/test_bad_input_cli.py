@@ -283,3 +283,8 @@ def test_read_only_store(tmp_path):
     finally:
         _writable_again(db.parent)
     assert db.read_bytes() == before
+
+
+def test_html_page_of_links_only(ws):
+    page = '<html><head><script>var a = 1</script></head><body><nav><a href="/">홈</a><a href="/x">정치</a></nav><footer>Copyright</footer></body></html>'
+    _bad(ws, "links.html", page.encode("utf-8"), "no article text")

@@ -21,6 +21,7 @@ from ..errors import FactcheckError
 from .dates import find_dateline, parse_date
 
 MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused, not read
+MIN_HTML_PARAGRAPH = 30  # characters: an HTML page whose longest paragraph is shorter has no article
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
@@ -145,6 +146,10 @@ def _html_to_text(html: str, path: str) -> tuple[str, dict]:
         raise FactcheckError("no article text found in the HTML page", path)
     get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     text = get("text") or ""
+    # what is left of a page of menus and links is a few short fragments; an
+    # article has at least one paragraph
+    if max((len(line.strip()) for line in text.splitlines()), default=0) < MIN_HTML_PARAGRAPH:
+        raise FactcheckError("no article text found in the HTML page (only menus, links or scripts)", path)
     meta = {"title": get("title"), "outlet": get("sitename"), "url": get("url"), "published": get("date")}
     return text, {k: v for k, v in meta.items() if v}
 
@@ -154,7 +159,8 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
     from datetime import date as _date
 
     if len(data) > MAX_BYTES:
-        raise FactcheckError(f"file is {len(data) / 1e6:.0f} MB; one article may be at most {MAX_BYTES // (1024 * 1024)} MB", path)
+        size = f"more than {MAX_BYTES // (1024 * 1024)} MB" if path == "<stdin>" else f"{len(data) / 1e6:.0f} MB"  # stdin is read only that far
+        raise FactcheckError(f"input is {size}; one article may be at most {MAX_BYTES // (1024 * 1024)} MB", path)
     if not data.strip():
         raise FactcheckError("empty file", path)
     text, encoding = decode(data, path)
