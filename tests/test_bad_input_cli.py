@@ -288,3 +288,10 @@ def test_read_only_store(tmp_path):
 def test_html_page_of_links_only(ws):
     page = '<html><head><script>var a = 1</script></head><body><nav><a href="/">홈</a><a href="/x">정치</a></nav><footer>Copyright</footer></body></html>'
     _bad(ws, "links.html", page.encode("utf-8"), "no article text")
+
+
+def test_text_of_two_million_characters_on_one_line(ws):
+    # under the byte limit, over the character limit (spaCy's own is 1M)
+    body = ("김철수 한빛전자 사장이 참석했다. " * 120_000)[:2_000_000]
+    line = _bad(ws, "oneline.txt", ("---\npublished: 2020-09-27\n---\n" + body).encode("utf-8"), "2,000,000 characters", "at most 1,000,000")
+    assert "Traceback" not in line

@@ -21,6 +21,7 @@ from ..errors import FactcheckError
 from .dates import find_dateline, parse_date
 
 MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused, not read
+MAX_CHARS = 1_000_000  # one article's text (spaCy's own default limit); more is refused
 MIN_HTML_PARAGRAPH = 30  # characters: an HTML page whose longest paragraph is shorter has no article
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -176,6 +177,8 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
         origin_meta = "front_matter"
     if not text.strip():
         raise FactcheckError("empty file (no text after the front matter)" if meta else "empty file", path)
+    if len(text) > MAX_CHARS:
+        raise FactcheckError(f"text is {len(text):,} characters; one article may be at most {MAX_CHARS:,}", path)
     src = RawSource(path=path, text=text, content_hash=content_hash(data), encoding=encoding)
     src.extra = {k: v for k, v in meta.items() if k not in META_KEYS and isinstance(v, (str, int, float))}
     for key in ("outlet", "url", "title"):

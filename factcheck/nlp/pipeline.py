@@ -22,6 +22,7 @@ def doc_text(doc: Doc) -> str:
     text = doc.user_data.get("fc_text") if doc.user_data else None
     return text if text is not None else doc.text
 
+from ..ingest.reader import MAX_CHARS
 from . import claims as _claims  # noqa: F401  (registers factcheck_claims)
 from . import sections as _sections  # noqa: F401  (registers factcheck_sections)
 
@@ -46,6 +47,7 @@ def build_nlp(model: str | None = None) -> Language:
         nlp = blank_korean()
     nlp.add_pipe("factcheck_sections")
     nlp.add_pipe("factcheck_claims")
+    nlp.max_length = MAX_CHARS + 1  # the reader refuses longer texts first
     return nlp
 
 
