@@ -50,6 +50,9 @@ def test_directory_with_nothing_readable(stocked, tmp_path):
         ("fm2.txt", "---\npublished: 2020-06-03\n본문\n".encode(), "malformed front matter"),
         ("date.txt", "---\npublished: yesterday-ish\n---\n본문입니다.\n".encode(), "not a date"),
         ("future.txt", "---\npublished: 2999-01-01\n---\n본문입니다.\n".encode(), "future"),
+        ("feb30.txt", "---\npublished: 2020-02-30\n---\n본문입니다.\n".encode(), "does not exist"),
+        ("yamllist.txt", "---\n- a\n- b\n---\n본문입니다.\n".encode(), "malformed front matter"),
+        ("random.txt", __import__("random").Random(1).randbytes(3000).replace(b"\x00", b"\x01"), "binary"),
     ],
 )
 def test_bad_files(stocked, tmp_path, name, data, needle):
@@ -135,3 +138,11 @@ def test_mixed_folder_stores_good_and_names_bad(run, tmp_path):
     assert res.exit_code == 2
     assert "bad.txt" in res.stderr and "binary" in res.stderr
     assert [s["path"].rsplit("/", 1)[-1] for s in run.json("sources")["sources"]] == ["good.txt"]
+
+
+def test_utf16_with_a_byte_order_mark_is_read(run, tmp_path):
+    p = tmp_path / "notepad.txt"
+    p.write_bytes("---\npublished: 2021-03-23\n---\n권오석 해온시장은 \"좋다\"고 말했다.\n".encode("utf-16"))
+    assert run("add", p).exit_code in (0, None)
+    claims = run.json("claims")["claims"]
+    assert any(c["subject"] == "권오석" and c["quote"] == "권오석 해온시장" for c in claims)

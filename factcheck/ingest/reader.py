@@ -55,6 +55,13 @@ def normalise(text: str) -> str:
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark (Windows "Unicode")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FactcheckError("binary file (a UTF-16 mark, but not UTF-16 text), not an article", path) from None
+        if _looks_like_text(text):
+            return text.lstrip("\ufeff"), "utf-16"
     if b"\x00" in data:
         raise FactcheckError("binary file (contains NUL bytes), not an article", path)
     try:
@@ -106,6 +113,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
         body = body[1:]
     try:
         meta = yaml.safe_load(block) if block.strip() else {}
+    except ValueError as exc:  # YAML reads 2020-02-30 as a date and fails
+        raise FactcheckError(f"malformed front matter: a date that does not exist ({exc})", path) from None
     except yaml.YAMLError as exc:
         # plain "key: value" lines are front matter too, even when a value is
         # not valid YAML (title: "quoted"…and more)
