@@ -196,21 +196,37 @@ def get_finding(db: str, finding_id: str) -> dict:
 def write_reports(db: str, out_dir: str, formats: Iterable[str], result: CheckResult | None = None) -> list[Path]:
     from .report import render
 
+    out = reports_folder(out_dir)
     if result is None:
         result = run_check(db, "report")
-    store = _open(db, read_only=False)
+    store = _open(db, read_only=True)
     try:
         sources = store.rows("SELECT id, path, outlet, published, title FROM sources ORDER BY published NULLS LAST, path")
     finally:
         store.close()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
         path = out / {"html": "report.html", "markdown": "report.md", "json": "report.json"}[fmt]
-        path.write_text(render.render(fmt, result, sources), encoding="utf-8")
+        tmp = path.with_name(f".{path.name}.tmp")
+        try:
+            tmp.write_text(render.render(fmt, result, sources), encoding="utf-8")
+            os.replace(tmp, path)  # a reader never sees half a report
+        except OSError as exc:
+            raise FactcheckError(f"cannot write the report: {exc.strerror or exc}", str(path)) from None
         written.append(path)
     return written
+
+
+def reports_folder(out_dir: str) -> Path:
+    """The reports folder, made if needed; a one-line error if it cannot be written."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FactcheckError(f"cannot make the reports folder: {exc.strerror or exc}", out_dir) from None
+    if not os.access(out, os.W_OK):
+        raise FactcheckError("cannot write the reports folder (permission denied)", out_dir)
+    return out
 
 
 @dataclass
@@ -221,6 +237,7 @@ class RunSummary:
 
 
 def run(db: str, directory: str, reports_dir: str, progress=None) -> RunSummary:
+    reports_folder(reports_dir)  # before anything is read or stored
     added = add_sources(db, [directory], progress=progress)
     if not Path(db).exists():
         raise FactcheckError("nothing could be stored", directory)

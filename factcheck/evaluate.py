@@ -47,6 +47,25 @@ def matches(finding: dict, gold: dict) -> bool:
     return all(any(_ns(v) in h for h in hay if h) for v in gold["values"])
 
 
+def _gold_problem(gold) -> str | None:
+    """What makes ``gold`` not a gold file (FORMAT.md), or None."""
+    if not isinstance(gold, dict) or not isinstance(gold.get("cases"), list):
+        return "expected an object with a list of 'cases'"
+    for i, case in enumerate(gold["cases"], 1):
+        if not isinstance(case, dict) or not isinstance(case.get("name"), str):
+            return f"case {i} has no 'name'"
+        if not isinstance(case.get("sources"), list) or not all(isinstance(s, str) for s in case["sources"]):
+            return f"case {case['name']}: 'sources' must be a list of paths"
+        for key in ("expect", "either", "forbid"):
+            entries = case.get(key, [])
+            if not isinstance(entries, list):
+                return f"case {case['name']}: '{key}' must be a list"
+            for g in entries:
+                if not isinstance(g, dict) or not all(k in g for k in ("attribute", "subject", "values")) or not isinstance(g["values"], list):
+                    return f"case {case['name']}: each '{key}' entry needs attribute, subject and a list of values"
+    return None
+
+
 def evaluate(gold_path: str, only: list[str] | None = None) -> dict:
     gp = Path(gold_path)
     try:
@@ -55,8 +74,9 @@ def evaluate(gold_path: str, only: list[str] | None = None) -> dict:
         raise FactcheckError("no such file", gold_path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise FactcheckError(f"not a gold file: {exc}", gold_path) from None
-    if not isinstance(gold, dict) or "cases" not in gold:
-        raise FactcheckError("not a gold file: no 'cases'", gold_path)
+    problem = _gold_problem(gold)
+    if problem:
+        raise FactcheckError(f"not a gold file: {problem}", gold_path)
     root = gp.parent
     cases_out = []
     tot = {"expect": 0, "matched": 0, "scored": 0, "false_alarms": 0}
@@ -85,7 +105,7 @@ def evaluate(gold_path: str, only: list[str] | None = None) -> dict:
             "expect": len(expect), "matched": matched, "scored": len(scored), "false_alarms": len(alarms),
             "recall": matched / len(expect) if expect else 1.0,
             "precision": (len(scored) - len(alarms)) / len(scored) if scored else 1.0,
-            "misses": [{k: g[k] for k in ("attribute", "subject", "values", "why")} for g in missed],
+            "misses": [{k: g.get(k) for k in ("attribute", "subject", "values", "why")} for g in missed],
             "false_alarm_findings": [{k: f[k] for k in ("id", "kind", "attribute", "severity", "subject", "values", "message")} for f in alarms],
             "forbid_violated": [{k: g[k] for k in ("attribute", "subject", "values")} for g in forbidden_hit],
         })

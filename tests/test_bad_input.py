@@ -146,3 +146,25 @@ def test_utf16_with_a_byte_order_mark_is_read(run, tmp_path):
     assert run("add", p).exit_code in (0, None)
     claims = run.json("claims")["claims"]
     assert any(c["subject"] == "권오석" and c["quote"] == "권오석 해온시장" for c in claims)
+
+
+def test_reports_folder_that_cannot_be_made(stocked, tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    before = store_snapshot(stocked.db)
+    _assert_bad(stocked, stocked("report", "--out", blocker / "reports"), "reports folder")
+    # run checks the reports folder before it reads or stores anything
+    _assert_bad(stocked, stocked("run", SEED_001.parent, "--reports", blocker / "reports"), "reports folder")
+    assert store_snapshot(stocked.db) == before
+
+
+@pytest.mark.parametrize("content,needle", [
+    ("{bad json", "not a gold file"),
+    ('{"cases": 3}', "list of 'cases'"),
+    ('{"cases": [{"name": "a"}]}', "'sources' must be a list"),
+    ('{"cases": [{"name": "a", "sources": [], "expect": [{"attribute": "title"}]}]}', "needs attribute, subject"),
+])
+def test_malformed_gold_file(run, tmp_path, content, needle):
+    p = tmp_path / "gold.json"
+    p.write_text(content)
+    _assert_bad(run, run("eval", p), "gold.json", needle)
