@@ -134,7 +134,7 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     if why_full is None:
         store.sql(f"CREATE OR REPLACE TEMP TABLE _dirty AS SELECT scope FROM ({dirty_scopes_sql()}) WHERE scope IS NOT NULL")
         dirty = {r[0] for r in store.sql("SELECT scope FROM _dirty").fetchall()}
-        fresh = [f for f in compute(store, orgs, scoped=True) if f.scope in dirty]
+        fresh = [f for f in compute(store, orgs, scoped=True) if f.scope in dirty] if dirty else []
         findings = _sorted(fresh + _stored(store, sorted(prev_ids)))
     else:
         fresh = findings = compute(store, orgs)

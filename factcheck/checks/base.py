@@ -138,7 +138,8 @@ def load_claims(store: Store, kinds: tuple[str, ...], where: str = "", with_sql:
 # Only claims that share a block with another claim can disagree with
 # anything, so the store picks those out (set work in SQL) and Python loads
 # only them: a person named once, a group described once, costs a scan, not
-# an object.
+# an object. With ``scoped``, the blocks are cut to the dirty scopes before
+# anything is grouped: a block never crosses a scope, so that is exact.
 _CURRENT_TITLES = """
     WITH t AS (
         SELECT c.id, c.subject, coalesce(eo.entity, c.org) AS oe, coalesce(c.role, '') AS role, coalesce(c.rank, '') AS rank
@@ -146,6 +147,7 @@ _CURRENT_TITLES = """
         WHERE c.kind = 'title' AND c.section <> 'furniture' AND c.org IS NOT NULL
           AND coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false) = false
           AND coalesce(json_extract(c.detail, '$.backref')::BOOLEAN, false) = false
+          {scope}
     ),
     keep AS (
         -- one person at one organisation under two titles (titles.py)
@@ -164,6 +166,7 @@ _GROUP_CLAIMS = """
         SELECT c.id, c.kind, c.count, eg.entity AS ge
         FROM claims c LEFT JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp
         WHERE c.kind IN ('member_count', 'members', 'event') AND c.section <> 'furniture'
+          {scope}
     ),
     keep AS (
         -- a group stated twice or more: its counts, lists and events (timeline.py)
@@ -180,20 +183,16 @@ def load_titles(store: Store, scoped: bool = False) -> list[ClaimRow]:
     """Current titles (not "former", not a back-reference) at a known
     organisation, in blocks that can disagree: titles.py and names.py.
     ``scoped``: only blocks whose scope is in the temp table ``_dirty``."""
-    where = "AND c.id IN (SELECT id FROM keep)"
-    if scoped:
-        where += f" AND {PERSON_SCOPE_SQL} IN (SELECT scope FROM _dirty)"
-    return load_claims(store, ("title",), where, _CURRENT_TITLES)
+    scope = f"AND {PERSON_SCOPE_SQL} IN (SELECT scope FROM _dirty)" if scoped else ""
+    return load_claims(store, ("title",), "AND c.id IN (SELECT id FROM keep)", _CURRENT_TITLES.format(scope=scope))
 
 
 def load_group_claims(store: Store, scoped: bool = False) -> list[ClaimRow]:
     """Counts, lists and events of groups stated more than once, and lists
     with a stated count: stated_count.py and the group timelines.
     ``scoped``: only groups and sources whose scope is in ``_dirty``."""
-    where = "AND c.id IN (SELECT id FROM keep)"
-    if scoped:
-        where += f" AND ({GROUP_SCOPE_SQL} IN (SELECT scope FROM _dirty) OR 'source|' || c.source_id IN (SELECT scope FROM _dirty))"
-    return load_claims(store, ("member_count", "members", "event"), where, _GROUP_CLAIMS)
+    scope = f"AND ({GROUP_SCOPE_SQL} IN (SELECT scope FROM _dirty) OR 'source|' || c.source_id IN (SELECT scope FROM _dirty))" if scoped else ""
+    return load_claims(store, ("member_count", "members", "event"), "AND c.id IN (SELECT id FROM keep)", _GROUP_CLAIMS.format(scope=scope))
 
 
 def dirty_scopes_sql() -> str:
