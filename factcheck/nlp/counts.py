@@ -14,6 +14,7 @@ from .wordclass import (
     _LETTER,
     _LIST_LINKS,
     _is_member_cue,
+    cue_possible,
     event_kind,
     is_org_word,
     is_title_word,
@@ -41,7 +42,7 @@ class CountRules:
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
         event_words = self._event_words(words)
-        if not counts and not event_words and not any(_is_member_cue(w) for w in words):
+        if not counts and not event_words and not (cue_possible(text) and any(_is_member_cue(w) for w in words)):
             return  # nothing below can fire: no count, no join/launch verb, no cue closing a list
         joined = "\x00".join(w.text for w in words)
         has_cue = any(cue in joined for cue in lx.membership_cues)
@@ -57,7 +58,8 @@ class CountRules:
                 role = "current"
             joiners = self._count_is_joiners(words, wi, event_words)
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
-            if not groups and not has_cue and not member_noun and not self._list_before(words, wi):
+            lst = self._list_before(words, wi)
+            if not groups and not has_cue and not member_noun and not lst:
                 continue
             group = self._nearest_group(groups, s, member_noun)
             if role == "launch":
@@ -75,7 +77,6 @@ class CountRules:
                     as_of, prec = later[-1].date, later[-1].precision if later[-1].precision == "month" else "day"
             else:
                 as_of, prec = self._as_of(s, dates, context, consumed_dates)
-            lst = self._list_before(words, wi)
             stated = {"count": n, "counter": counter.replace(" ", ""), "role": role, "group": group, "member_noun": member_noun}
             if joiners:
                 members = lst[0] if lst else []

@@ -26,7 +26,13 @@ class TitleRules:
     # -- titles -----------------------------------------------------------
     def _titles(self, sent, words: list[Word], dates, context) -> None:
         used: set[int] = set()
-        order = sorted(range(len(words)), key=lambda i: (0 if rank_of(words[i].base) or words[i].paren and paren_kind(words[i].paren) == "title" else 1, i))
+        # ranks (and bracketed ranks) first: "KT 구현모 대표" before a role word claims 구현모
+        first = [i for i, w in enumerate(words) if rank_of(w.base) or w.paren and paren_kind(w.paren) == "title"]
+        if first:
+            chosen = set(first)
+            order = first + [i for i in range(len(words)) if i not in chosen]
+        else:
+            order = range(len(words))
         for i in order:
             if i in used:
                 continue

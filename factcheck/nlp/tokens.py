@@ -49,12 +49,12 @@ class Word:
 
 def split_words(text: str, offset: int = 0) -> list[Word]:
     words: list[Word] = []
-    for m in _WORD.finditer(text):
-        raw = m.group(0)
+    append, parse, make = words.append, _parse, Word  # the hottest loop of extraction
+    for i, m in enumerate(_WORD.finditer(text)):
+        raw = m.group()
         at = offset + m.start()
-        ls, le, opens, closes, sep, base, particle, paren, base_end = _parse(raw)
-        words.append(Word(len(words), raw, at, at + len(raw), at + ls, at + le, base, at + base_end,
-                          paren, particle, sep, opens, closes))
+        ls, le, opens, closes, sep, base, particle, paren, base_end = parse(raw)
+        append(make(i, raw, at, at + len(raw), at + ls, at + le, base, at + base_end, paren, particle, sep, opens, closes))
     return words
 
 

@@ -137,11 +137,30 @@ def _org_of(w: Word) -> tuple[str, str | None]:
     return w.base, None
 
 
+_NO_QUOTES = str.maketrans("", "", "'\"‘’“”「」『』《》<>")
+
+
+def cue_possible(text: str) -> bool:
+    """Whether any word of ``text`` could be a member cue: a fast pre-screen,
+    since every cue word's base contains one of these strings."""
+    return bool(_cue_any().search(text.translate(_NO_QUOTES)))
+
+
+@lru_cache(maxsize=1)
+def _cue_any() -> re.Pattern:
+    stems = ["참여", "구성", "합류", "가입", "동참", "출범", "이름을", *load().member_nouns]
+    return re.compile("|".join(sorted(map(re.escape, stems), key=len, reverse=True)))
+
+
 def _is_member_cue(w: Word) -> bool:
     """A word right after a list that makes it a member list: 참여한다, 이사사로, 회원으로."""
-    b = w.base
-    if _CUE_VERB.match(b) and not (b in ("참여", "구성") and w.particle in ("에", "에게", "의")):
+    return _member_cue(w.base, w.particle, w.text.startswith("이름을"))
+
+
+@lru_cache(maxsize=100_000)
+def _member_cue(b: str, particle: str, named: bool) -> bool:
+    if _CUE_VERB.match(b) and not (b in ("참여", "구성") and particle in ("에", "에게", "의")):
         return True
-    if w.particle in ("로", "으로") and b in load().member_nouns:
+    if particle in ("로", "으로") and b in load().member_nouns:
         return True
-    return b.startswith("이름을") or w.text.startswith("이름을")
+    return named or b.startswith("이름을")
