@@ -11,10 +11,10 @@ by-line that starts a lede ("[서울=뉴스핌] 김지나 기자 =") is its own 
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -44,6 +44,8 @@ _BYLINE = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _QUOTE = re.compile(r"[\"“][^\"”]{6,}[\"”]\s*(?:라?고|라며|며|이라며|이라고|라는|면서)")
+_SPACES = re.compile(r"\s+")
+_BARE_DATETIME = re.compile(r"^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?\s+\d{1,2}:\d{2}\s*$")
 _SENT_END = re.compile(r"(?:다|요|음|함|임)[.!?…]?[\"”’']?\s*$")
 
 
@@ -76,7 +78,22 @@ class _Patterns:
         return any(p in s for p in self.caption)
 
     def is_dateline(self, s: str) -> bool:
-        return any(rx.search(s) for rx in self.dateline) or bool(re.match(r"^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?\s+\d{1,2}:\d{2}\s*$", s))
+        return any(rx.search(s) for rx in self.dateline) or bool(_BARE_DATETIME.match(s))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """Built once: the furniture lexicon and its compiled datelines."""
+    return _Patterns()
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where the sentencizer starts a sentence, read as
+    two arrays (no Token or Span object per token or sentence)."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array(["IDX", "SENT_START"])
+    return arr[arr[:, 1] == 1, 0].tolist()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -96,12 +113,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return _SPACES.sub("", s)
 
 
 def classify_lines(text: str, title: str | None = None) -> list[str]:
     """A section for every non-blank line of ``text`` (same order as _lines)."""
-    pat = _Patterns()
+    pat = _patterns()
     lines = _lines(text)
     labels: list[str] = ["body"] * len(lines)
     strings = [text[s:e] for s, e in lines]
@@ -169,9 +186,7 @@ def segment(doc: Doc, title: str | None = None) -> list[Sentence]:
     lines = _lines(text)
     labels = classify_lines(text, title)
     # sentence starts from the sentencizer (token offsets)
-    # (doc.sents walks the sentence flags in C; iterating tokens would build a
-    # Python Token object per token)
-    starts = sorted(sent.start_char for sent in doc.sents)
+    starts = sentence_starts(doc)
     sentences: list[Sentence] = []
     first_of_line: dict[str, list[int]] = {}
     for li, ((ls, le), label) in enumerate(zip(lines, labels)):
