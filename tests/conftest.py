@@ -72,3 +72,12 @@ def store_snapshot(db: str):
         }
     finally:
         con.close()
+
+
+def has_open(pid: int, path) -> bool:
+    """Whether process ``pid`` has ``path`` open (Linux /proc): how a test
+    knows an ``add`` has listed its folder and opened the store."""
+    try:
+        return any(os.readlink(fd) == str(path) for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False

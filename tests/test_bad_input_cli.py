@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_000, SEED_001, store_snapshot
+from conftest import SEED_000, SEED_001, has_open, store_snapshot
 
 FACTCHECK = Path(sys.executable).parent / "factcheck"
 GOOD = "---\npublished: 2023-05-16\noutlet: 좋은일보\n---\n오태식 세진머티리얼즈 사장이 참석했다.\n"
@@ -203,7 +203,7 @@ def test_file_that_vanishes_between_listing_and_reading(ws):
     # one: once the store is open (seen in /proc), the listing is done and the
     # last file is still seconds away from being read
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None and not _has_open(proc.pid, db):
+    while time.monotonic() < deadline and proc.poll() is None and not has_open(proc.pid, db):
         time.sleep(0.002)
     assert proc.poll() is None, "add finished before the file could be removed"
     victim.unlink()
@@ -218,12 +218,6 @@ def test_file_that_vanishes_between_listing_and_reading(ws):
     assert len(paths) == 1 + 399 and "big/0399.txt" not in paths
 
 
-def _has_open(pid: int, path: Path) -> bool:
-    fds = Path(f"/proc/{pid}/fd")
-    try:
-        return any(os.readlink(fd) == str(path) for fd in fds.iterdir())
-    except OSError:
-        return False
 
 
 _RO_MOUNT = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"'

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, SEED_000, SEED_001
+from conftest import ROOT, SEED_000, SEED_001, has_open
 
 FACTCHECK = Path(sys.executable).parent / "factcheck"
 
@@ -50,11 +50,6 @@ def _contents(db: Path) -> dict:
         con.close()
 
 
-def _has_open(pid: int, path: Path) -> bool:
-    try:
-        return any(os.readlink(fd) == str(path) for fd in Path(f"/proc/{pid}/fd").iterdir())
-    except OSError:
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +68,7 @@ def test_sigkill_part_way_leaves_whole_sources_and_a_rerun_completes(workspace):
     proc = subprocess.Popen([str(FACTCHECK), "--db", str(db), "add", "sources"], cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None and not _has_open(proc.pid, db):
+    while time.monotonic() < deadline and proc.poll() is None and not has_open(proc.pid, db):
         time.sleep(0.002)
     time.sleep(1.0)  # a few batches in
     assert proc.poll() is None, "add finished before it could be killed"
@@ -131,7 +126,7 @@ def test_two_adds_at_once_without_waiting_one_is_told(tmp_path):
     first = subprocess.Popen([str(FACTCHECK), "--db", str(db), "add", str(a)], cwd=tmp_path, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and first.poll() is None and not _has_open(first.pid, db):
+    while time.monotonic() < deadline and first.poll() is None and not has_open(first.pid, db):
         time.sleep(0.002)
     assert first.poll() is None
     second = subprocess.run([str(FACTCHECK), "--db", str(db), "add", str(b)], cwd=tmp_path, env=env,
