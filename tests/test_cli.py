@@ -156,3 +156,22 @@ def test_installed_console_script(tmp_path):
     assert bad.stderr.strip().count("\n") == 0 and "missing.txt" in bad.stderr
     v = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
     assert v.returncode == 0 and "factcheck" in v.stdout
+
+
+def test_a_source_is_the_same_whichever_folder_the_command_runs_from(tmp_path, monkeypatch):
+    from conftest import Runner
+
+    ws = tmp_path / "ws"
+    (ws / "sources").mkdir(parents=True)
+    (ws / "sources" / "a.txt").write_text(SEED_000.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(ws)
+    run = Runner(ws)  # store at ws/claims/factcheck.duckdb
+    assert run("add", "sources").exit_code in (0, None)
+    assert [s["path"] for s in run.json("sources")["sources"]] == ["sources/a.txt"]
+    monkeypatch.chdir(ws / "sources")
+    res = run("add", ".")
+    assert "unchanged 1" in res.stderr
+    monkeypatch.chdir(tmp_path)
+    res = run("add", str(ws / "sources" / "a.txt"))
+    assert "unchanged 1" in res.stderr
+    assert len(run.json("sources")["sources"]) == 1
