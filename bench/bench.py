@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import math
+import os
 import random
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time

@@ -4,7 +4,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import SEED_000, SEED_001, store_snapshot
 
 

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED_000, SEED_001, has_open, store_snapshot
 
 FACTCHECK = Path(sys.executable).parent / "factcheck"

@@ -6,7 +6,6 @@ import random
 import sys
 
 import pytest
-
 from conftest import CORPUS, ROOT, SEED_000, SEED_001
 
 import factcheck.checks as checks
@@ -55,7 +54,6 @@ def test_checks_after_adds_equal_a_full_check(tmp_path, seed):
     check of the same store."""
     sys.path.insert(0, str(ROOT / "bench"))
     import bench
-
     from factcheck import api
 
     bench.make_corpus(tmp_path / "synthetic", 70, seed=seed)

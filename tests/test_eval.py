@@ -1,6 +1,5 @@
 """The checker on the development corpus, and the matching rule itself."""
 import pytest
-
 from conftest import CORPUS
 
 from factcheck.evaluate import evaluate, matches

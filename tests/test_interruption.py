@@ -18,7 +18,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import ROOT, SEED_000, SEED_001, has_open
 
 FACTCHECK = Path(sys.executable).parent / "factcheck"

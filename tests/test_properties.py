@@ -47,8 +47,8 @@ import tempfile
 from pathlib import Path
 
 import duckdb
-
 from conftest import SEED_000, SEED_001
+
 from factcheck import api
 from factcheck.errors import FactcheckError
 

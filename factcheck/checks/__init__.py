@@ -23,7 +23,13 @@ import pyarrow as pa
 from ..resolve.entities import resolve
 from ..store.db import Store
 from . import member_counts, member_lists, names, stated_count, titles
-from .base import SEVERITY_ORDER, Finding, dirty_scopes_sql, load_group_claims, load_titles
+from .base import (
+    SEVERITY_ORDER,
+    Finding,
+    dirty_scopes_sql,
+    load_group_claims,
+    load_titles,
+)
 from .timeline import histories
 
 

@@ -19,7 +19,14 @@ from itertools import combinations
 from ..lexicons import load
 from ..resolve.entities import similarity
 from ..resolve.normalize import norm_role
-from .base import RANK_SAME_PERIOD_DAYS, SEVERITY_ORDER, ClaimRow, Finding, dedupe_evidence, person_scope
+from .base import (
+    RANK_SAME_PERIOD_DAYS,
+    SEVERITY_ORDER,
+    ClaimRow,
+    Finding,
+    dedupe_evidence,
+    person_scope,
+)
 
 ROLE_SIMILAR = 60.0
 
