@@ -88,13 +88,7 @@ class CountRules:
                 members, partial, style, first_i = lst
                 handled_words.update(range(first_i, wi + 1))
                 if members:
-                    self.claims.append(
-                        Claim(
-                            "members", group or "", ", ".join(m[0] for m in members), members[0][1], e, sent.idx, as_of, prec,
-                            {"group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "stated_count": n,
-                             "partial": partial, "style": style, "role": role},
-                        )
-                    )
+                    self._emit_members(sent, group, members, e, as_of, prec, n, partial, style, role)
         # lists closed by a cue ("…, 머니트리가 이사사로 이름을 올렸다")
         for i, w in enumerate(words):
             if i in handled_words or w.sep_after:
@@ -127,11 +121,7 @@ class CountRules:
             if w.particle in ("는", "은"):
                 continue
             as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
-            self.claims.append(
-                Claim("members", group or "", ", ".join(m[0] for m in members), members[0][1], members[-1][2], sent.idx, as_of, prec,
-                      {"group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "stated_count": None,
-                       "partial": partial, "style": style, "role": "state"})
-            )
+            self._emit_members(sent, group, members, members[-1][2], as_of, prec, None, partial, style, "state")
         # "최근 AI 원팀에 합류한 동원그룹은": joiner after an adnominal verb
         for i, kind in event_words.items():
             w = words[i]
@@ -182,14 +172,18 @@ class CountRules:
         group = self._nearest_group(groups, words[verb].start, None)
         self._emit_event(sent, kind, group, members, None, members[0][1], words[verb].core_end, dates, context, consumed, verb_at=words[verb])
         if kind == "launch":
-            as_of, prec = self.claims[-1].as_of, self.claims[-1].as_of_precision
-            self.claims.append(
-                Claim("members", group or "", ", ".join(m[0] for m in members), members[0][1], members[-1][2], sent.idx, as_of, prec,
-                      {"group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "stated_count": None,
-                       "partial": False, "style": "with", "role": "launch"})
-            )
+            launch = self.claims[-1]
+            self._emit_members(sent, group, members, members[-1][2], launch.as_of, launch.as_of_precision, None, False, "with", "launch")
         handled.update(range(max(t, 0), verb + 1))
         return True
+
+    def _emit_members(self, sent, group, members, end: int, as_of, prec, stated: int | None, partial: bool, style: str, role: str) -> None:
+        """A member list: from its first name to ``end`` (the list, or the list and its count)."""
+        self.claims.append(
+            Claim("members", group or "", ", ".join(m[0] for m in members), members[0][1], end, sent.idx, as_of, prec,
+                  {"group": group, "members": [{"name": m[0], "start": m[1], "end": m[2]} for m in members], "stated_count": stated,
+                   "partial": partial, "style": style, "role": role})
+        )
 
     def _emit_event(self, sent, kind, group, members, count, start, end, dates, context, consumed, verb_at: Word | None = None) -> None:
         pos = verb_at.core_start if verb_at is not None else start

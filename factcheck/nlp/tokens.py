@@ -126,10 +126,6 @@ def _analyse(core: str) -> tuple[str, str, str | None, int]:
     return base, particle, paren, end
 
 
-def _find_in(core: str, ch: str) -> int:
-    k = core.find(ch)
-    return k if k >= 0 else len(core)
-
 
 def _is_particle(s: str) -> bool:
     lx = load()
