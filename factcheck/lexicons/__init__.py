@@ -61,6 +61,8 @@ class Lexicon:
     group_words: tuple[str, ...] = ()
     generic_group_modifiers: frozenset[str] = frozenset()
     member_nouns: dict[str, str] = field(default_factory=dict)
+    member_heads: frozenset = frozenset()
+    count_adverbs: frozenset = frozenset()
     counters: tuple[str, ...] = ()
     count_words: dict[str, int] = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()
@@ -109,6 +111,8 @@ def load() -> Lexicon:
     lx.letter_names = {a: b for a, b in table("letter_names.tsv")}
     lx.stopwords = frozenset(words("stopwords.txt"))
     lx.time_words = frozenset(words("time_words.txt"))
+    lx.member_heads = frozenset(words("member_heads.txt"))
+    lx.count_adverbs = frozenset(words("count_adverbs.txt"))
 
     # "9개 기업·기관", "산학연 9곳", "12개사", "다섯 곳": number + counter.
     def flex(counter: str) -> str:
@@ -117,5 +121,5 @@ def load() -> Lexicon:
 
     number = r"(?P<num>\d{1,4}|" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r")"
     counters = "|".join(flex(c) for c in lx.counters)
-    lx.counter_re = re.compile(number + r"\s?(?P<counter>" + counters + r")(?![가-힣]*(?:지역|명|대\b))")
+    lx.counter_re = re.compile(number + r"(?P<yeo>여)?\s?(?P<counter>" + counters + r")(?![가-힣]*(?:지역|명|대\b))")
     return lx

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .count_model import read_count
 from .mentions import Claim
 from .tokens import Word, paren_kind
 from .wordclass import (
@@ -37,7 +38,7 @@ class CountRules:
             if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
                 continue
             s, e = m.start() + sent.start, m.end() + sent.start
-            counts.append((s, e, n, m.group("counter")))
+            counts.append((s, e, n, m.group("counter"), m.group("yeo") or ""))
         groups = self.group_mentions.get(sent.idx, [])
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
@@ -46,30 +47,35 @@ class CountRules:
             return  # nothing below can fire: no count, no join/launch verb, no cue closing a list
         joined = "\x00".join(w.text for w in words)
         has_cue = any(cue in joined for cue in lx.membership_cues)
-        for s, e, n, counter in counts:
+        for s, e, n, counter, yeo in counts:
             wi = next((w.i for w in words if w.core_start <= s < w.end), None)
             if wi is None:
                 continue
             after = self.text[e : sent.end]
-            role = "state"
-            if re.match(r"^\s*(?:으로|로)\s*(?:새로\s*)?(?:출범|발족|결성|창립|시작)", after):
-                role = "launch"
-            elif re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌)", after):
-                role = "current"
-            joiners = self._count_is_joiners(words, wi, event_words)
+            reading = read_count(self.text[sent.start : s], after, yeo)
+            if reading.rejected:
+                continue
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
             lst = self._list_before(words, wi)
             if not groups and not has_cue and not member_noun and not lst:
                 continue
+            if not lst and not self._counts_members(words, wi, counter, groups):
+                continue  # "지상국 11곳", "유인도는 모두 47곳": something else is counted
             group = self._nearest_group(groups, s, member_noun)
-            if role == "launch":
+            changed_to = re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
+            if reading.as_of == "launch":
                 before = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
                 if before:
                     consumed_dates.add(before[-1].start)
                     as_of, prec = before[-1].date, before[-1].precision if before[-1].precision == "month" else "day"
                 else:
                     as_of, prec = None, "launch"
-            elif role == "current":
+            elif reading.as_of == "before":
+                as_of, prec = None, "before"
+            elif reading.role == "planned":
+                target = [d for d in dates if d.end <= s and d.future]
+                as_of, prec = (target[-1].date, target[-1].precision) if target else (None, "planned")
+            elif changed_to and reading.role == "total":
                 nowish = [d for d in dates if d.end <= s and d.usable and d.precision == "now" and d.start not in consumed_dates]
                 as_of, prec = (nowish[-1].date, "day") if nowish else (self.published, "day")
                 later = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
@@ -77,18 +83,25 @@ class CountRules:
                     as_of, prec = later[-1].date, later[-1].precision if later[-1].precision == "month" else "day"
             else:
                 as_of, prec = self._as_of(s, dates, context, consumed_dates)
-            stated = {"count": n, "counter": counter.replace(" ", ""), "role": role, "group": group, "member_noun": member_noun}
-            if joiners:
+            stated = {"count": n, "counter": counter.replace(" ", ""), "role": reading.role, "group": group, "member_noun": member_noun,
+                      "as_of_basis": reading.as_of, "rules": reading.rules, "confidence": reading.confidence}
+            if reading.bound:
+                stated["bound"] = reading.bound
+            if reading.role in ("joined", "left"):
                 members = lst[0] if lst else []
-                self._emit_event(sent, "join", group, members, n, s if not members else members[0][1], e, dates, context, consumed_dates)
-                handled_words.update(range(wi - 6, wi + 1))
+                self.claims.append(Claim("member_count", group or "", str(n), s, e, sent.idx, as_of, prec, dict(stated)))
+                self._emit_event(sent, "join" if reading.role == "joined" else "leave", group, members, n,
+                                 s if not members else members[0][1], e, dates, context, consumed_dates)
+                if members and len(members) >= 2:
+                    self._emit_members(sent, group, members, e, as_of, prec, n, lst[1], lst[2], reading.role)
+                handled_words.update(range((lst[3] if lst else wi) - 6 if not lst else lst[3], wi + 1))
                 continue
             self.claims.append(Claim("member_count", group or "", str(n), s, e, sent.idx, as_of, prec, dict(stated)))
-            if lst:
+            if lst and reading.role == "total":
                 members, partial, style, first_i = lst
                 handled_words.update(range(first_i, wi + 1))
                 if members:
-                    self._emit_members(sent, group, members, e, as_of, prec, n, partial, style, role)
+                    self._emit_members(sent, group, members, e, as_of, prec, n, partial, style, "launch" if reading.as_of == "launch" else "total")
         # lists closed by a cue ("…, 머니트리가 이사사로 이름을 올렸다")
         for i, w in enumerate(words):
             if i in handled_words or w.sep_after:
@@ -121,7 +134,7 @@ class CountRules:
             if w.particle in ("는", "은"):
                 continue
             as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
-            self._emit_members(sent, group, members, members[-1][2], as_of, prec, None, partial, style, "state")
+            self._emit_members(sent, group, members, members[-1][2], as_of, prec, None, partial, style, "total")
         # "최근 AI 원팀에 합류한 동원그룹은": joiner after an adnominal verb
         for i, kind in event_words.items():
             w = words[i]
@@ -136,6 +149,33 @@ class CountRules:
                 group = self._nearest_group(groups, w.start, None)
                 if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
                     self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _counts_members(self, words: list[Word], wi: int, counter: str, groups) -> bool:
+        """Whether the count counts members: a counter that names them ("12개사",
+        "9개 기관"), or "곳"/"개" after a member noun ("회원사 23곳", "참여 기관이
+        9곳으로"); not after another noun ("지상국 11곳", "후보지 4곳",
+        "유인도는 모두 47곳")."""
+        lx = self.lx
+        if counter.replace(" ", "") not in ("곳", "개"):
+            return True
+        k = wi - 1
+        while k >= 0 and not words[k].sep_after and (words[k].base in lx.count_adverbs or words[k].base in lx.time_words):
+            k -= 1
+        if k < 0 or words[k].sep_after:
+            return True
+        w = words[k]
+        b = w.base
+        if w.particle not in ("", "은", "는", "이", "가", "을", "를", "의", "도"):
+            return True
+        if not b or not _LETTER.search(b) or _LATIN.match(b) or "·" in b:
+            return True
+        if b in lx.member_nouns or b in lx.descriptors or b in lx.generic_group_modifiers or b in lx.member_heads or b.endswith(lx.group_words):
+            return True
+        if b.endswith("사") or b in self.known_orgs or any(b == g.name.split()[-1] or b in g.aliases for g in groups):
+            return True
+        if b.endswith(_ADNOMINAL) or b.endswith(("며", "고", "면", "서", "해", "게")):
+            return True  # a verb form: "협상 중인 두 곳이"
+        return False
 
     def _join_verb_ahead(self, words: list[Word], i: int, event_words: dict[int, str], reach: int = 6) -> int | None:
         """The join/leave verb a few words after a subject, when only its

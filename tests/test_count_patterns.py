@@ -1,0 +1,54 @@
+"""Every count rule in factcheck/patterns/counts.json against its own
+examples: each example must be read by that rule, each 'not' example must
+not be (Duckling's corpus and negative corpus, one parametrised test)."""
+import json
+
+import pytest
+
+from factcheck.lexicons import load
+from factcheck.nlp.count_model import PATTERNS, read_count, rules
+
+DATA = json.loads(PATTERNS.read_text(encoding="utf-8"))
+
+
+def _first_count(sentence, at: str | None = None):
+    if isinstance(sentence, dict):
+        sentence, at = sentence["text"], sentence.get("at")
+    ms = [m for m in load().counter_re.finditer(sentence) if at is None or m.group() == at]
+    assert ms, f"no count {at or ''} in example: {sentence}"
+    m = ms[0]
+    return read_count(sentence[: m.start()], sentence[m.end():], m.group("yeo") or "")
+
+
+CASES = [(section, r["name"], ex, True) for section in ("reject", "role", "as_of", "bound") for r in DATA.get(section, []) for ex in r.get("examples", [])]
+CASES += [(section, r["name"], ex, False) for section in ("reject", "role", "as_of", "bound") for r in DATA.get(section, []) for ex in r.get("not", [])]
+
+
+@pytest.mark.parametrize("section,name,sentence,must", CASES, ids=[f"{c[1]}:{'+' if c[3] else '-'}:{i}" for i, c in enumerate(CASES)])
+def test_count_rule_examples(section, name, sentence, must):
+    reading = _first_count(sentence)
+    if must:
+        assert name in reading.rules, (sentence, reading)
+    else:
+        assert name not in reading.rules, (sentence, reading)
+
+
+def test_every_rule_has_examples():
+    for section, rs in rules().items():
+        for r in rs:
+            if section == "reject" and r.name == "ranking":
+                continue  # documents what the counter regex already excludes
+            assert len(r.examples) >= 1 and len(r.not_examples) >= 1, r.name
+
+
+def test_readings_of_whole_sentences():
+    """Role, date and bound together, as the extractor stores them."""
+    assert _first_count("협의체는 2027년까지 참여 기관을 20곳으로 늘린다는 목표를 세웠다.").role == "planned"
+    r = _first_count("회원은 기존 11곳에서 14곳이 됐다.")
+    assert (r.role, r.as_of) == ("total", "before")
+    r = _first_count("지난 7월 10개사로 출범한 얼라이언스")
+    assert (r.role, r.as_of) == ("total", "launch")
+    assert _first_count("회원사가 200곳을 넘어섰다.").bound == "at_least"
+    assert _first_count("회원사가 200여곳에 이른다.").bound == "about"
+    assert _first_count("40개 기업에서 120여명이 참석했다.").rejected == "attendees_from_groups"
+    assert _first_count("이후 네 곳이 차례로 합류했다.").role == "joined"
