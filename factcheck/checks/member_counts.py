@@ -55,8 +55,15 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
     plus = joined | listed_new
     minus = left | listed_gone
     change = cb - ca
-    explained = len(plus) - len(minus) == change and (plus or minus)
-    parts = []
+    # "네 곳이 차례로 합류했고": a stated number of joiners explains as much as their names
+    n_joined = sum(int(e.claim.detail.get("count") or 0) for e in evs if e.kind == "join")
+    n_left = sum(int(e.claim.detail.get("count") or 0) for e in evs if e.kind == "leave")
+    explained = (len(plus) - len(minus) == change and (plus or minus)) or (n_joined or n_left) and max(n_joined, len(joined)) - max(n_left, len(left)) == change
+    if n_joined and not joined:
+        parts_count = f"{n_joined} joined"
+    else:
+        parts_count = ""
+    parts = [parts_count] if parts_count else []
     if joined:
         parts.append("joined: " + ", ".join(sorted(joined)))
     if listed_new - joined:

@@ -42,6 +42,13 @@ def org_label(orgs: dict, name: str) -> str:
     return got[1] if got else name
 
 
+def count_role(c: ClaimRow) -> str:
+    """total, joined, left or planned (stores made before the count model
+    said state, launch or current for a total)."""
+    role = (c.detail or {}).get("role") or "total"
+    return "total" if role in ("state", "launch", "current") else role
+
+
 def histories(claims: list[ClaimRow], orgs: dict) -> dict[str, GroupHistory]:
     """Group claims (``load_group_claims``) by resolved group, dated."""
     hist: dict[str, GroupHistory] = {}
@@ -56,7 +63,9 @@ def histories(claims: list[ClaimRow], orgs: dict) -> dict[str, GroupHistory]:
         if g is None:
             continue
         if c.kind == "member_count":
-            g.counts.append(c)
+            role = count_role(c)
+            if role == "total" and c.precision not in ("before", "planned"):
+                g.counts.append(c)  # joined/left counts come with their join/leave event; planned ones are never compared
         elif c.kind == "members":
             g.lists.append(c)
         else:
@@ -65,7 +74,7 @@ def histories(claims: list[ClaimRow], orgs: dict) -> dict[str, GroupHistory]:
     for g in hist.values():
         launch = min((e.date for e in g.events if e.kind == "launch" and e.date), default=None)
         for c in g.counts + g.lists:
-            if c.as_of is None and launch is not None:
+            if c.as_of is None and launch is not None and c.precision not in ("before", "planned"):
                 c.as_of, c.precision = launch, "day"
     return hist
 
