@@ -49,6 +49,8 @@ class Extractor(TitleRules, GroupRules, CountRules):
         self.known_orgs: set[str] = set()
         self.backrefs: list[tuple[int, Word, Word, DateExpr | None]] = []
         self.group_mentions: dict[int, list[GroupMention]] = {}
+        self.words_of: dict[int, list[Word]] = {}
+        self.propers: set[str] = set()
         self._people_seen, self._people_set = -1, set()
 
     # -- driver -----------------------------------------------------------
@@ -75,6 +77,8 @@ class Extractor(TitleRules, GroupRules, CountRules):
         for sent, words, dates, context in per_sentence:
             self._titles(sent, words, dates, context)
             self._groups(sent, words)
+            self.words_of[sent.idx] = words
+        self._proper_mentions()
         for sent, words, dates, context in per_sentence:
             self._counts_lists_events(sent, words, dates, context)
         self._resolve_backrefs()

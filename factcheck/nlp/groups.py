@@ -3,6 +3,8 @@ their mentions in a sentence and which one a count or list belongs to.
 """
 from __future__ import annotations
 
+import re
+
 from .mentions import GroupMention
 from .tokens import Word, paren_kind
 from .wordclass import (
@@ -14,6 +16,22 @@ from .wordclass import (
     is_name,
     rank_of,
 )
+
+
+# what a group holds: "'스텔라브리지' 출범식", "'물빛길' 정기총회"
+GROUP_EVENTS = ("출범식", "발족식", "창립총회", "정기총회", "총회", "협약식", "출범", "발족")
+
+
+def is_proper_name(s: str) -> bool:
+    """A word that can be a group's own name: not a descriptor, a generic or
+    time word, a number or a title."""
+    from ..lexicons import load
+    lx = load()
+    if not s or len(s) < 2 or len(s) > 20 or re.fullmatch(r"[\d,.%]+", s):
+        return False
+    if s in lx.descriptors or s in lx.generic_nouns or s in lx.stopwords or s in lx.generic_group_modifiers or rank_of(s):
+        return False
+    return " " not in s.strip() or len(s.split()) <= 3
 
 
 class GroupRules:
@@ -71,8 +89,34 @@ class GroupRules:
             if w.paren and paren_kind(w.paren) in ("acronym", "alias"):
                 aliases.append(w.paren)
             gm = GroupMention(name, head, parts[0].core_start, w.base_end, i, bare, variants, aliases)
+            gm.proper = self._apposed_name(words, i, parts)
             out.append(gm)
+        # "'스텔라브리지' 출범식", "'물빛길' 정기총회": a quoted name holding a group's event
+        for i, w in enumerate(words[:-1]):
+            nxt = words[i + 1].base
+            if w.opens_quote and w.closes_quote and w.base and not w.particle and nxt.startswith(GROUP_EVENTS) and not group_head(w.base):
+                if is_proper_name(w.base):
+                    out.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], [], proper=w.base))
         self.group_mentions[sent.idx] = out
+
+    def _apposed_name(self, words: list[Word], i: int, parts: list[Word]) -> str | None:
+        """The proper name a group word is apposed to (SPEC: groups are
+        entities): "얼라이언스 '스텔라브리지'" (quoted, after), "'그린타이드'
+        얼라이언스" (quoted, before), "연합체 스텔라브리지(StellarBridge)" (a
+        name with its English form, after)."""
+        w = words[i]
+        if not w.particle and not w.sep_after and i + 1 < len(words):
+            nxt = words[i + 1]
+            if nxt.opens_quote and nxt.closes_quote and nxt.base and not group_head(nxt.base) and is_proper_name(nxt.base):
+                return nxt.base
+            if nxt.paren and paren_kind(nxt.paren) in ("acronym", "alias") and _LATIN.match(nxt.paren) and is_proper_name(nxt.base) and not group_head(nxt.base):
+                return nxt.base
+        if i > 0 and not words[i - 1].particle and not words[i - 1].sep_after:
+            prev = words[i - 1]
+            raw = self.text[prev.start:prev.end]
+            if prev.opens_quote and re.match(r"^[^가-힣A-Za-z0-9]*['\"‘“][^'\"’”]+['\"’”]", raw) and is_proper_name(prev.base):
+                return prev.base
+        return None
 
     def _nearest_group(self, groups: list[GroupMention], pos: int, member_noun: str | None) -> str | None:
         want_head = self.lx.member_nouns.get(member_noun or "", "") or None
@@ -90,28 +134,63 @@ class GroupRules:
         return self._group_ref(g)
 
     def _group_ref(self, g: GroupMention) -> str:
+        if g.proper:
+            return g.proper
         return f"@{g.head}" if g.bare else g.name
 
-    # -- article-level group resolution --------------------------------------
-    def _resolve_groups(self) -> None:
-        counts: dict[str, int] = {}
-        by_head: dict[str, dict[str, int]] = {}
+    def _proper_mentions(self) -> None:
+        """Once every sentence's group words are read: the article's proper
+        group names, and each word that is one of them ("스텔라브리지에는",
+        "물빛길은") as a mention of that group."""
+        propers = set()
         for sent in self.sentences:
             if sent.section == "furniture":
                 continue
-            for g in self.group_mentions.get(sent.idx, []):
-                if g.bare:
-                    continue
-                counts[g.name] = counts.get(g.name, 0) + 1
+            propers.update(g.proper for g in self.group_mentions.get(sent.idx, []) if g.proper)
+        self.propers = propers
+        if not propers:
+            return
+        for sent in self.sentences:
+            ms = self.group_mentions.get(sent.idx)
+            if ms is None:
+                continue
+            taken = {(g.start, g.end) for g in ms}
+            for i, w in enumerate(self.words_of.get(sent.idx, [])):
+                if w.base in propers and not any(s <= w.core_start < e for s, e in taken):
+                    ms.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], [], proper=w.base))
+            ms.sort(key=lambda g: g.start)
+
+    # -- article-level group resolution --------------------------------------
+    def _resolve_groups(self) -> None:
+        """Each count, list and event gets the group it is about: a group's
+        proper name where the article gives one (descriptors apposed to it
+        anywhere in the article name it too), else its fullest name; a bare
+        descriptor ("얼라이언스는") the article's group with that head, else
+        the article's main group."""
+        counts: dict[str, int] = {}
+        by_head: dict[str, dict[str, int]] = {}
+        label_of: dict[str, str] = {}
+        mentions = [g for sent in self.sentences if sent.section != "furniture" for g in self.group_mentions.get(sent.idx, [])]
+        for g in mentions:
+            if g.proper and not g.bare and g.name != g.proper:
+                label_of.setdefault(g.name, g.proper)
+        for g in mentions:
+            if g.bare and not g.proper:
+                continue
+            label = g.proper or label_of.get(g.name, g.name)
+            counts[label] = counts.get(label, 0) + 1
+            if g.head:
                 by_head.setdefault(g.head, {})
-                by_head[g.head][g.name] = by_head[g.head].get(g.name, 0) + 1
-                for v in g.variants:
-                    self.aliases.append(("group", g.name, v, "parenthetical"))
-                for a in g.aliases:
-                    self.aliases.append(("group", g.name, a, "parenthetical"))
+                by_head[g.head][label] = by_head[g.head].get(label, 0) + 1
+            for v in g.variants:
+                self.aliases.append(("group", label, v, "parenthetical"))
+            for a in g.aliases:
+                self.aliases.append(("group", label, a, "parenthetical"))
+            if g.proper and g.name != g.proper and not g.bare:
+                self.aliases.append(("group", g.proper, g.name, "apposition"))
 
         def best(names: dict[str, int]) -> str:
-            return max(names, key=lambda n: (names[n], len(n)))
+            return max(names, key=lambda n: (names[n], n in self.propers, len(n)))
 
         main = best(counts) if counts else None
 
@@ -123,6 +202,10 @@ class GroupRules:
                 if head in by_head:
                     return best(by_head[head])
                 return main
+            if ref in label_of:
+                return label_of[ref]
+            if ref in self.propers:
+                return ref
             # the fullest name in this article that ends with this one
             key = ref.replace(" ", "")
             longer = [n for n in counts if n.replace(" ", "").endswith(key) and len(n) > len(ref) and counts[n] >= counts.get(ref, 0)]

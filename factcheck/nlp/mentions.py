@@ -29,3 +29,4 @@ class GroupMention:
     bare: bool
     variants: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    proper: str | None = None  # the group's proper name, when apposed: '스텔라브리지' 
