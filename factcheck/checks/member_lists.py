@@ -22,7 +22,8 @@ def _is_full(c) -> bool:
 def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
     findings = []
     for g in histories.values():
-        lists = [c for c in g.lists if c.section != "headline" and len(c.detail.get("members") or []) >= 2]
+        lists = [c for c in g.lists if c.section != "headline" and len(c.detail.get("members") or []) >= 2
+                 and (c.detail.get("role") or "total") not in ("joined", "left", "planned")]  # joiners are not the whole membership
         for p in periods(lists, g.events):
             if len({c.source_id for c in p.points}) < 2:
                 continue

@@ -61,7 +61,7 @@ class CountRules:
                 continue
             if not lst and not self._counts_members(words, wi, counter, groups):
                 continue  # "지상국 11곳", "유인도는 모두 47곳": something else is counted
-            group = self._nearest_group(groups, s, member_noun)
+            group = self._nearest_group(groups, s, member_noun, after_end=e)
             changed_to = re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
             if reading.as_of == "launch":
                 before = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
@@ -228,6 +228,9 @@ class CountRules:
     def _emit_event(self, sent, kind, group, members, count, start, end, dates, context, consumed, verb_at: Word | None = None) -> None:
         pos = verb_at.core_start if verb_at is not None else start
         as_of, prec = self._as_of(pos, dates, context, consumed)
+        if kind in ("join", "leave") and len(members) >= 2 and count is None:
+            # "미르모터스와 서해플랜트가 합류했다": the joiners are a member list too
+            self._emit_members(sent, group, members, members[-1][2], as_of, prec, None, False, "join", "joined" if kind == "join" else "left")
         if kind == "launch" and verb_at is not None:
             start, end = min(start, verb_at.core_start), max(end, verb_at.core_end)
         self.claims.append(
@@ -353,6 +356,9 @@ class CountRules:
         if any(is_title_word(w) for item in items for w in item):
             return None
         people = self._people()
+        generic = [m for m in members if m[0] in lx.generic_nouns]
+        if generic and len(generic) * 2 >= len(members):
+            return None  # "개발사와 부품사, 금융사 등": kinds of member, not members
         members = [m for m in members if m[0] not in lx.generic_nouns and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]

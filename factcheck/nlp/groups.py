@@ -18,6 +18,8 @@ from .wordclass import (
 )
 
 
+_OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진))\s")
+
 # what a group holds: "'스텔라브리지' 출범식", "'물빛길' 정기총회"
 GROUP_EVENTS = ("출범식", "발족식", "창립총회", "정기총회", "총회", "협약식", "출범", "발족")
 
@@ -49,6 +51,8 @@ class GroupRules:
             prefix = b[: -len(head)]
             if prefix and (prefix in lx.surnames or fused_title(b)):
                 continue
+            if not w.particle and not w.sep_after and not (w.closes_quote and not w.opens_quote) and i + 1 < len(words) and group_head(words[i + 1].base) and not words[i + 1].opens_quote:
+                continue  # "바이오헬스 클러스터 협의회": the last group word is the head
             parts = [w]
             k = i - 1
             if w.closes_quote or (w.text and w.text[-1:] in "'’\"”") or "'" in w.text or "’" in w.text:
@@ -64,7 +68,7 @@ class GroupRules:
             while k >= 0 and len(parts) < 4:
                 p = words[k]
                 pb = p.base
-                if p.particle or p.sep_after or not pb or pb in lx.stopwords or pb in lx.time_words or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
+                if p.particle or p.sep_after or not pb or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
                 if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
                     # "디지털금융혁신협회 이사회": the owner is part of the name
@@ -118,8 +122,15 @@ class GroupRules:
                 return prev.base
         return None
 
-    def _nearest_group(self, groups: list[GroupMention], pos: int, member_noun: str | None) -> str | None:
+    def _nearest_group(self, groups: list[GroupMention], pos: int, member_noun: str | None, after_end: int | None = None) -> str | None:
         want_head = self.lx.member_nouns.get(member_noun or "", "") or None
+        if after_end is not None and groups:
+            # "회원사 23곳 규모의 'K-후공정 포럼'", "9개 기관이 참여하는 '물빛길' 협의회": the group follows
+            m = _OWNER_AFTER.match(self.text, after_end)
+            if m:
+                nxt = [g for g in groups if m.end() <= g.start <= m.end() + 2]
+                if nxt:
+                    return self._group_ref(nxt[0])
         cands = groups
         if want_head:
             same = [g for g in groups if g.head == want_head]
