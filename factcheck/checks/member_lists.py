@@ -38,17 +38,26 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                         odd.setdefault(name, []).append((c, other, missing))
             if not odd:
                 continue
+            merged: dict[frozenset, dict] = {}  # one member named two ways is one finding, not one per direction
             for name, cases in sorted(odd.items()):
                 c, other, missing = cases[0]
                 match = best_matches([name], missing)
                 values = [name] + ([match[0][1]] if match else [])
-                holders = sorted({x[0].outlet or x[0].path for x in cases})
-                lackers = sorted({x[1].outlet or x[1].path for x in cases})
+                key = frozenset(values)
+                got = merged.get(key)
+                if got is None:
+                    merged[key] = {"name": name, "values": values, "match": match, "cases": list(cases)}
+                else:
+                    got["cases"] += cases
+            for m in merged.values():
+                name, values, match, cases = m["name"], m["values"], m["match"], m["cases"]
+                holders = sorted({x[0].outlet or x[0].path for x in cases if name in sets[x[0].id]})
+                lackers = sorted({x[1].outlet or x[1].path for x in cases if name not in sets[x[1].id]})
                 msg = f"{', '.join(holders)} list{'s' if len(holders) == 1 else ''} {name} as a member of {g.label} ({fmt_date(p.start)}); {', '.join(lackers)} do{'es' if len(lackers) == 1 else ''} not"
                 if match:
                     msg += f" and name{'s' if len(lackers) == 1 else ''} {match[0][1]} instead (similarity {match[0][2]:.0f}: {'possibly one entity' if match[0][2] >= 70 else 'a different member'})"
                 msg += "."
                 ev = dedupe_evidence([x[0].evidence() for x in cases] + [x[1].evidence() for x in cases])
                 findings.append(Finding("member_list_diff", "members", "warning", g.label, values, msg, ev,
-                                        key=f"{g.entity}|{name}", scope=group_scope(g.entity)).finalize())
+                                        key=f"{g.entity}|" + "|".join(sorted(values)), scope=group_scope(g.entity)).finalize())
     return findings

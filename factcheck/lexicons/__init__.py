@@ -62,6 +62,7 @@ class Lexicon:
     generic_group_modifiers: frozenset[str] = frozenset()
     member_nouns: dict[str, str] = field(default_factory=dict)
     member_heads: frozenset = frozenset()
+    business_group_suffixes: tuple = ()
     count_adverbs: frozenset = frozenset()
     counters: tuple[str, ...] = ()
     count_words: dict[str, int] = field(default_factory=dict)
@@ -112,6 +113,7 @@ def load() -> Lexicon:
     lx.stopwords = frozenset(words("stopwords.txt"))
     lx.time_words = frozenset(words("time_words.txt"))
     lx.member_heads = frozenset(words("member_heads.txt"))
+    lx.business_group_suffixes = tuple(sorted(words("business_group_suffixes.txt"), key=len, reverse=True))
     lx.count_adverbs = frozenset(words("count_adverbs.txt"))
 
     # "9개 기업·기관", "산학연 9곳", "12개사", "다섯 곳": number + counter.

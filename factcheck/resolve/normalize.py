@@ -1,6 +1,7 @@
 """Deterministic keys: two names with one key are one entity, no scoring needed.
 
-- organisations: spaces and quotes dropped, stock codes dropped, Latin letters
+- organisations: spaces, quotes and ㈜/(주) dropped, stock codes dropped, a
+  business group's suffix dropped (해람그룹 = 해람홀딩스 = 해람), Latin letters
   read out in Hangul (LGU+ = LG U+ = LG유플러스 = 엘지유플러스), short forms of
   suffixes (한양대학교 = 한양대), the alias lexicon (카이스트 = KAIST);
 - groups: spaces and quotes dropped (AI 원팀 = 'AI원팀');
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from ..lexicons import load
 
-_QUOTES = re.compile(r"[\s'\"‘’“”「」『』《》<>·∙ㆍ\-]")
+_QUOTES = re.compile(r"[\s'\"‘’“”「」『』《》<>·∙ㆍ\-㈜]")
 _BRACKET = re.compile(r"\([^)]*\)")
 
 
@@ -25,6 +26,11 @@ def org_key(name: str) -> str:
     for long, short in lx.org_short_forms:
         if s.endswith(long):
             s = s[: -len(long)] + short
+            break
+    # "해람그룹" = "해람홀딩스" = "해람": a business group and its holding company
+    for suffix in lx.business_group_suffixes:
+        if s.endswith(suffix) and len(s) - len(suffix) >= 2:
+            s = s[: -len(suffix)]
             break
     out = []
     for ch in s.upper():
