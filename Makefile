@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/factcheck eval ../shared/corpus/gold.json
+	$(BIN)/factcheck eval ../shared/corpus/gold.json --claims ../shared/corpus/claims.json
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --sizes 1000 4000

@@ -297,19 +297,49 @@ def run(obj: Ctx, directory: str, reports_dir: str, fail_on: str, fmt: str) -> N
 
 @cli.command(name="eval")
 @click.argument("gold_json", type=click.Path(dir_okay=False))
+@click.option("--claims", "claims_json", type=click.Path(dir_okay=False), default=None,
+              help="A claim-level gold (CLAIMS-FORMAT.md): also score extraction per kind.")
+@click.option("--show", is_flag=True, help="With --claims: list every missed and every false claim.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--min-recall", type=float, default=None, help="Exit 1 below this overall recall.")
 @click.option("--min-precision", type=float, default=None, help="Exit 1 below this overall precision.")
+@click.option("--min-claims", "min_claims", multiple=True, metavar="KIND=R/P",
+              help="With --claims: exit 1 when a kind's extraction recall or precision is below R/P (e.g. titles=0.88/0.95).")
 @click.option("--case", "cases", multiple=True, help="Only these cases.")
-def eval_cmd(gold_json: str, fmt: str, min_recall, min_precision, cases) -> None:
-    """Score the checker on an annotated corpus (recall, false alarms, precision)."""
+def eval_cmd(gold_json: str, claims_json, show: bool, fmt: str, min_recall, min_precision, min_claims, cases) -> None:
+    """Score the checker on an annotated corpus (recall, false alarms, precision),
+    and with --claims its extraction per kind (titles, counts, lists)."""
     from .evaluate import evaluate, format_text
 
     res = evaluate(gold_json, only=cases or None)
-    click.echo(_json(res) if fmt == "json" else format_text(res))
+    claims_res = None
+    if claims_json:
+        from .evaluate_claims import evaluate_claims, format_claims_text
+
+        claims_res = evaluate_claims(claims_json, only=cases or None)
+    if fmt == "json":
+        click.echo(_json({**res, "claims": claims_res} if claims_res else res))
+    else:
+        click.echo(format_text(res))
+        if claims_res:
+            click.echo(format_claims_text(claims_res, show))
     o = res["overall"]
+    below = []
     if (min_recall is not None and o["recall"] < min_recall) or (min_precision is not None and o["precision"] < min_precision):
-        _err(f"below the bar: recall {o['recall']:.3f}, precision {o['precision']:.3f}")
+        below.append(f"findings recall {o['recall']:.3f}, precision {o['precision']:.3f}")
+    for spec in min_claims:
+        try:
+            kind, bar = spec.split("=")
+            r, p = (float(x) for x in bar.split("/"))
+        except ValueError:
+            raise click.BadParameter(f"{spec!r}: use KIND=RECALL/PRECISION, e.g. titles=0.88/0.95", param_hint="--min-claims") from None
+        if claims_res is None or kind not in claims_res["overall"]:
+            raise click.BadParameter(f"{spec!r}: needs --claims and a kind of titles, counts, lists", param_hint="--min-claims")
+        t = claims_res["overall"][kind]
+        if t["recall"] < r or t["precision"] < p:
+            below.append(f"{kind} recall {t['recall']:.3f}, precision {t['precision']:.3f}")
+    if below:
+        _err("below the bar: " + "; ".join(below))
         sys.exit(1)
 
 

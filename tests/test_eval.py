@@ -1,4 +1,6 @@
 """The checker on the development corpus, and the matching rule itself."""
+import json
+
 import pytest
 from conftest import CORPUS
 
@@ -20,3 +22,37 @@ def test_development_corpus_scores():
     o = res["overall"]
     assert o["recall"] >= 0.90, res  # main on the 18-case corpus: 0.909; raise with every gain
     assert o["precision"] >= 0.91, res  # main: 0.919
+
+
+def test_claim_level_scoring(tmp_path):
+    """eval --claims: a claim found, a claim missed and a false claim, per kind."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+    from factcheck.evaluate_claims import evaluate_claims
+
+    case = tmp_path / "cases" / "demo"
+    case.mkdir(parents=True)
+    (case / "01-test.txt").write_text(
+        "---\npublished: 2024-03-05\noutlet: 테스트일보\n---\n"
+        "가온전자 김하늘 부사장은 5일 협약식에 참석했다.\n\n"
+        "수소 협의회에는 가온전자, 누리화학, 다솜대학교 등 3개 기관이 참여한다.\n", encoding="utf-8")
+    gold = {"format": 1, "articles": [{
+        "source": "cases/demo/01-test.txt",
+        "titles": [{"person": "김하늘", "org": "가온전자", "title": "부사장", "status": "current"},
+                   {"person": "박서준", "org": "누리화학", "title": "사장", "status": "current"}],
+        "counts": [{"group": "수소 협의회", "value": 3, "role": "total", "as_of": "2024-03-05"}],
+        "lists": [{"group": "수소 협의회", "members": ["가온전자", "누리화학", "다솜대학교"], "complete": False}],
+    }]}
+    (tmp_path / "claims.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    res = evaluate_claims(str(tmp_path / "claims.json"))["overall"]
+    assert (res["titles"]["matched"], res["titles"]["gold"]) == (1, 2)  # 박서준 is not in the text
+    assert res["titles"]["precision"] == 1.0
+    assert (res["counts"]["matched"], res["lists"]["matched"]) == (1, 1)
+    gold_findings = {"format": 1, "cases": [{"name": "demo", "sources": ["cases/demo/01-test.txt"], "expect": [], "forbid": []}]}
+    (tmp_path / "gold.json").write_text(json.dumps(gold_findings), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", str(tmp_path / "gold.json"), "--claims", str(tmp_path / "claims.json"), "--show",
+                                   "--min-claims", "titles=0.9/0.9"])
+    assert "claims overall: titles recall 0.50 (1/2)" in out.output
+    assert "miss  title  박서준 | 사장" in out.output
+    assert out.exit_code == 1  # titles recall 0.5 is below 0.9
