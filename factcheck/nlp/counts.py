@@ -184,8 +184,8 @@ class CountRules:
             if event_words.get(k) in ("join", "leave"):
                 return k
             m = words[k]
-            if m.sep_after or m.closes_quote or m.opens_quote or m.particle not in ("", "에", "의", "로", "으로", "에서"):
-                return None
+            if m.sep_after or m.particle not in ("", "에", "의", "로", "으로", "에서"):
+                return None  # quotes may stand between: "'수소도시 협의회'에 새로 합류했다"
         return None
 
     def _list_with(self, sent, words: list[Word], i: int, event_words: dict[int, str], groups, handled: set[int],
@@ -278,8 +278,8 @@ class CountRules:
             k = wi - 1
             while k >= 0 and words[k].base in (set(lx.member_nouns) | lx.generic_group_modifiers | {"모두", "총"}):
                 k -= 1
-            if k < 0 or words[k].particle:
-                return None
+            if k < 0 or words[k].particle not in ("", "까지"):
+                return None  # "…, 솔빛과학기술원까지 9개 기업·기관": the list ends at 까지
             if not (k > 0 and words[k - 1].sep_after == ",") and "·" not in words[k].base:
                 return None
         if k < 0:
