@@ -60,3 +60,34 @@ def test_two_joiners_make_one_event():
     ev = [c for c in claims_of(text) if c.kind == "event"]
     assert len(ev) == 1 and [m["name"] for m in ev[0].detail["members"]] == ["미르모터스", "서해플랜트"]
     assert ev[0].detail and text[ev[0].start:ev[0].end].endswith("합류했다")
+
+
+def test_group_proper_name_labels_descriptors_and_bare_mentions():
+    """A descriptor apposed to a quoted name, the name with a particle, and a
+    bare descriptor are one group, labelled by its proper name."""
+    text = ("[한빛경제 박도윤 기자] 해양 데이터 협의체 '파도마루'가 5일 출범했다.\n\n"
+            "파도마루에는 가온해운, 누리조선, 다솜대학교 등 3개 기관이 참여한다.\n\n"
+            "협의체는 연내 회원사를 10곳으로 늘릴 계획이다.\n")
+    cs = claims_of(text)
+    counts = [c for c in cs if c.kind == "member_count"]
+    assert {(c.subject, c.value, c.detail["role"]) for c in counts} == {("파도마루", "3", "total"), ("파도마루", "10", "planned")}
+    lists = [c for c in cs if c.kind == "members"]
+    assert [c.subject for c in lists] == ["파도마루"]
+
+
+def test_count_roles_and_what_is_not_a_member_count():
+    text = ("'바람길 연합'은 기존 7곳에서 9곳으로 늘었다. 신규 회원사 2곳은 모두 스타트업이다.\n\n"
+            "연합 회원사가 운영하는 물류센터 4곳도 함께 쓴다. 40개 기업에서 120여명이 참석했다.\n")
+    cs = [c for c in claims_of(text) if c.kind == "member_count"]
+    got = {(c.value, c.detail["role"], c.as_of_precision) for c in cs}
+    assert ("7", "total", "before") in got
+    assert ("2", "joined") in {(v, r) for v, r, _ in got}
+    assert "4" not in {v for v, _, _ in got}  # warehouses, not members
+    assert "40" not in {v for v, _, _ in got}  # attendees' organisations
+
+
+def test_joiners_named_together_are_a_members_claim():
+    text = "가온모터스와 누리플랜트가 '수소 도시 협의회'에 새로 합류했다.\n"
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert len(lists) == 1 and lists[0].detail["role"] == "joined"
+    assert [m["name"] for m in lists[0].detail["members"]] == ["가온모터스", "누리플랜트"]
