@@ -36,6 +36,9 @@ def test_timeline_5_to_9_is_info_explained_by_joins(seeded):
     for name in ("LG전자", "LG유플러스", "동원그룹", "한국투자증권"):
         assert name in f["message"]
     assert "explain it" in f["message"]
+    # every known point: 5 at launch, 7 derived after LG전자 and LG유플러스 joined, 9 at the summit
+    counts = [(p["date"], p["count"], bool(p.get("derived"))) for p in f["timeline"] if "count" in p]
+    assert counts == [("2020-02", 5, False), ("2020-06-03", 7, True), ("2020-09-25", 9, False)]
 
 
 def test_best_articles_block_yields_nothing(seeded):

@@ -83,11 +83,29 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
 
 
 def _timeline(g, a, b, evs) -> list[dict]:
-    pts = [{"date": fmt_date(a.start, a.points[0].precision), "count": _mode([c.count for c in a.points])}]
+    """Every known point: the stated totals, each join or leave as a step, and
+    after a dated step the total it implies (derived: 5 -> +2 -> 7 -> 9). A
+    step dated only roughly ("최근") is shown without a derived total."""
+    start = _mode([c.count for c in a.points])
+    pts = [{"date": fmt_date(a.start, a.points[0].precision), "count": start}]
     merged: dict[tuple[str, str], dict] = {}  # several sentences may report one join
     for e in sorted(evs, key=lambda e: e.date):
-        pt = merged.setdefault((fmt_date(e.date, e.precision), e.kind), {"date": fmt_date(e.date, e.precision), "event": e.kind, "members": []})
+        pt = merged.setdefault((fmt_date(e.date, e.precision), e.kind),
+                               {"date": fmt_date(e.date, e.precision), "event": e.kind, "members": [], "count_stated": 0, "approx": e.precision == "approx"})
         pt["members"] += [m for m in e.members if m not in pt["members"]]
-    pts += merged.values()
-    pts.append({"date": fmt_date(b.start, b.points[0].precision), "count": _mode([c.count for c in b.points])})
+        pt["count_stated"] = max(pt["count_stated"], int(e.claim.detail.get("count") or 0))
+    running = start
+    end = _mode([c.count for c in b.points])
+    end_date = fmt_date(b.start, b.points[0].precision)
+    for step in merged.values():
+        n = max(len(step["members"]), step.pop("count_stated"))
+        pts.append(step)
+        if step["approx"] or not n:
+            running = None if step["approx"] else running
+            continue
+        if running is not None:
+            running += n if step["event"] == "join" else -n
+            if step["date"] != end_date:
+                pts.append({"date": step["date"], "count": running, "derived": True})
+    pts.append({"date": end_date, "count": end})
     return pts
