@@ -19,6 +19,7 @@ import yaml
 
 from ..errors import FactcheckError
 from .dates import find_dateline, parse_date
+from .outlets import find_outlet
 
 MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused, not read
 MAX_CHARS = 1_000_000  # one article's text (spaCy's own default limit); more is refused
@@ -209,6 +210,8 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
         d = find_dateline(text)
         if d:
             src.published, origin = d, "dateline"
+    if not src.outlet:
+        src.outlet = find_outlet(text)  # "[한빛경제 박도윤 기자]", "ⓒ 뉴스마루"
     if src.published is not None and src.published > _date.today():
         raise FactcheckError(f"published date {src.published.isoformat()} is in the future", path)
     src.published_origin = origin
