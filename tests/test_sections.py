@@ -56,3 +56,19 @@ def test_byline_prefix_is_its_own_sentence():
     src, doc = _doc(SEED_000)
     by = [src.text[s.start:s.end] for s in doc._.fc_sentences if s.section == "byline"]
     assert "[서울=뉴스핌] 김지나 기자 =" in by
+
+
+def test_share_bar_with_reporter_email_above_the_body_is_not_the_end():
+    """A page header with a share bar and "승인 | 기자 | e-mail" above the first
+    paragraph: the article below it is body, not furniture."""
+    from factcheck.nlp.sections import classify_lines
+
+    text = ("> 경제\n가온상의 부회장에 세 명 선임\n승인 | 나기자 기자 | desk@example.org\n"
+            "글씨키우기 글씨줄이기 인쇄하기\n승인 2019-02-20 10:00:00\n\n"
+            "[한빛경제=나기자 기자] 가온상공회의소는 20일 김하늘 가온전자 부회장을 새 부회장으로 선임했다고 밝혔다.\n\n"
+            "나기자 기자 desk@example.org\n\nⓒ 한빛경제 무단전재 및 재배포 금지\n")
+    labels = classify_lines(text)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    body = [lab for ln, lab in zip(lines, labels) if "선임했다고" in ln]
+    assert body == ["body"]
+    assert labels[-1] == "furniture" and labels[-2] == "furniture"  # the sign-off and copyright at the end still are

@@ -126,12 +126,13 @@ def classify_lines(text: str, title: str | None = None) -> list[str]:
     # 1. the tail: from the first closing line (copyright, sign-off, block
     #    heading) everything is furniture.
     tail = len(lines)
+    body_seen = False  # a sign-off or share bar above the first paragraph is page chrome, not the end
     for i, s in enumerate(strings):
-        if i == 0:
-            continue
-        if pat.is_block(s) or pat.is_end(s):
+        if i > 0 and (pat.is_block(s) or (pat.is_end(s) and body_seen)):
             tail = i
             break
+        if len(s) >= 50 and _SENT_END.search(s) and not pat.is_end(s):
+            body_seen = True
     for i in range(tail, len(lines)):
         labels[i] = "furniture"
 
