@@ -133,6 +133,15 @@ def run_check(db: str, command: str = "check", sources_read: int = 0, sources_sk
         store.close()
 
 
+def check_articles(paths: Iterable[str], stdin: bytes | None = None):
+    """Copy desk: check just these articles (files, folders, ``-``) together,
+    in memory, with no workspace or store; evidence carries line and column
+    in the files as given. Returns a ``copydesk.CopyDeskResult``."""
+    from .copydesk import check_articles as _check_articles
+
+    return _check_articles(paths, stdin)
+
+
 def ack(db: str, finding_id: str, note: str) -> dict:
     store = _open(db)
     try:
