@@ -189,7 +189,7 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None) -> CopyDesk
     ``line``/``col`` (and ``end_line``/``end_col``, ``byte_col``) in the file
     as given."""
     from .checks import check
-    from .ingest.add import AddResult, _write_batch, source_id_for
+    from .ingest.add import BATCH, AddResult, _write_batch, source_id_for
 
     articles = read_articles(paths, stdin)
     store = memory_store()
@@ -197,7 +197,8 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None) -> CopyDesk
         for a in articles:
             a.id = source_id_for(a.display, a.source.content_hash)
         batch = [(a.source, None, a.id, None, None) for a in articles]
-        _write_batch(store, batch, AddResult())
+        for at in range(0, len(batch), BATCH):  # as add does: memory bounded by the batch
+            _write_batch(store, batch[at : at + BATCH], AddResult())
         result = check(store, "copydesk", len(articles), 0, full=True)
     finally:
         store.close()

@@ -238,22 +238,54 @@ def test_colour_only_when_asked():
     assert all("\x1b[" in l for l in coloured) and len(plain) == len(coloured)
 
 
-# -- the README's Vim recipe, headless
+# -- the README's editor recipes, taken from the README itself
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_block(lang: str, needle: str) -> str:
+    blocks = re.findall(r"```" + lang + r"\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    return next(b for b in blocks if needle in b)
+
+
+def run_vim(desk: Path, commands: list[str]) -> list[str]:
+    out = desk.parent / f"{desk.name}-vim.txt"
+    env = {**os.environ, "PATH": f"{FACTCHECK.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.pop("NO_COLOR", None)
+    report = f'call writefile([line(".") . ":" . strpart(getline("."), col(".") - 1, 60), getqflist()[0].type, len(filter(getqflist(), "v:val.valid"))], "{out}")'
+    args = ["vim", "-es", "-u", "NONE", "-i", "NONE"] + [a for c in commands + [report, "qa!"] for a in ("-c", c)]
+    subprocess.run(args, cwd=desk, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+    return out.read_text(encoding="utf-8").splitlines()
+
 
 @pytest.mark.skipif(shutil.which("vim") is None, reason="vim not installed")
-def test_vim_quickfix_lands_on_the_span(desk):
-    out = desk / "result.txt"
-    env = {**os.environ, "PATH": f"{FACTCHECK.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    script = [
-        r"set errorformat=%f:%l:%c:\ %t%*[a-z]:\ %m",
-        r"set makeprg=factcheck\ check\ --columns\ byte\ %",
-        "edit article.txt",
-        "silent make!",
-        "cfirst",
-        f'call writefile([line(".") . ":" . strpart(getline("."), col(".") - 1, 60), getqflist()[0].type], "{out}")',
-        "qa!",
-    ]
-    args = ["vim", "-es", "-u", "NONE", "-i", "NONE"] + [a for c in script for a in ("-c", c)]
-    subprocess.run(args, cwd=desk, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
-    where, kind = out.read_text(encoding="utf-8").splitlines()
-    assert where.startswith("24:KT AI·DX융합사업부문장 전홍범 부사장") and kind == "w"
+def test_readme_vim_make_lands_on_the_span(desk):
+    sets = [l for l in readme_block("vim", "makeprg").splitlines() if l.startswith("set ")]
+    assert len(sets) == 2
+    where, kind, valid = run_vim(desk, sets + ["edit article.txt", "silent make!", "cfirst"])
+    assert where.startswith("24:KT AI·DX융합사업부문장 전홍범 부사장") and kind == "w" and valid == "2"
+    assert not (desk / "claims").exists()
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim not installed")
+def test_readme_vim_cexpr_lands_on_the_span(desk):
+    efm = next(l for l in readme_block("vim", "makeprg").splitlines() if l.startswith("set errorformat"))
+    cexpr = re.search(r"`(:cexpr [^`]+)`", README.read_text(encoding="utf-8")).group(1)[1:]
+    where, kind, valid = run_vim(desk, [efm, "edit article.txt", "silent " + cexpr, "cfirst"])
+    assert where.startswith("24:KT AI·DX융합사업부문장 전홍범 부사장") and kind == "w" and valid == "2"
+
+
+def test_readme_vscode_problem_matcher_reads_the_lines(desk):
+    tasks = json.loads(readme_block("json", "problemMatcher"))
+    pattern = tasks["tasks"][0]["problemMatcher"]["pattern"]
+    matcher = re.compile(pattern["regexp"])
+    res = cli("check", "article.txt", cwd=desk)
+    lines = file_lines(desk / "article.txt")
+    got = []
+    for line in res.stdout.decode("utf-8").splitlines():
+        m = matcher.match(line)
+        assert m, line
+        path, ln, col = m.group(pattern["file"]), int(m.group(pattern["line"])), int(m.group(pattern["column"]))
+        assert path == "article.txt" and m.group(pattern["severity"]) in ("error", "warning", "info")
+        got.append(lines[ln - 1][col - 1 :])
+    assert any(g.startswith("KT AI·DX융합사업부문장 전홍범 부사장") for g in got)
