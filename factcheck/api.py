@@ -31,7 +31,7 @@ def init_workspace(directory: str | os.PathLike) -> Path:
         (root / sub).mkdir(parents=True, exist_ok=True)
     gi = root / ".gitignore"
     if not gi.exists():
-        gi.write_text("claims/*.duckdb\nclaims/*.duckdb.wal\nreports/\n", encoding="utf-8")
+        gi.write_text("claims/*.duckdb\nclaims/*.duckdb.wal\nreports/\nexport/\n", encoding="utf-8")
     return root
 
 
@@ -236,6 +236,28 @@ def reports_folder(out_dir: str) -> Path:
     if not os.access(out, os.W_OK):
         raise FactcheckError("cannot write the reports folder (permission denied)", out_dir)
     return out
+
+
+def default_export_dir(db: str) -> Path:
+    """``export/`` in the workspace (beside ``claims/``)."""
+    return workspace_root(db) / "export"
+
+
+def export_parquet(db: str, out_dir: str | None = None) -> dict[str, dict]:
+    """Write sources, claims (partitioned by source month), entities and
+    findings as Parquet under ``out_dir`` (default ``export/`` in the
+    workspace). Checks first, as ``report`` does, so entities and findings
+    are current; a store that cannot be written is exported as it stands."""
+    from .export import export
+
+    out = Path(out_dir) if out_dir else default_export_dir(db)
+    if os.access(db, os.W_OK):
+        run_check(db, "export")
+    store = _open(db, read_only=True)
+    try:
+        return export(store, out)
+    finally:
+        store.close()
 
 
 @dataclass

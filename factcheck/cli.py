@@ -332,6 +332,17 @@ def run(obj: Ctx, directory: str, reports_dir: str, fail_on: str, fmt: str) -> N
         sys.exit(1)
 
 
+@cli.command()
+@click.option("--out", "out", default=None, type=click.Path(file_okay=False),
+              help="Folder to write (default export/ in the workspace, beside claims/).")
+@click.pass_obj
+def export(obj: Ctx, out) -> None:
+    """Write sources, claims, entities and findings as Parquet."""
+    for table, got in api.export_parquet(obj.db, out).items():
+        shown = os.path.relpath(got["path"])
+        click.echo(f"wrote {got['path'] if shown.startswith('..') else shown} ({got['rows']} rows)", err=True)
+
+
 @cli.command(name="eval")
 @click.argument("gold_json", type=click.Path(dir_okay=False))
 @click.option("--claims", "claims_json", type=click.Path(dir_okay=False), default=None,
