@@ -43,9 +43,10 @@ class Article:
     def display(self) -> str:
         return self.source.path
 
-    def position(self, offset: int, occurrence: str | None = None) -> tuple[int, int, int]:
-        """(line, character column, byte column), 1-based, in the file as
-        given, of ``offset`` in the stored text."""
+    def span(self, start: int, end: int) -> dict:
+        """Where ``text[start:end]`` of the stored text is in the file as
+        given: ``line``, ``col``, ``end_line``, ``end_col`` (just past the
+        span) and ``byte_col``, all 1-based."""
         if self._norm is None:
             from .ingest.reader import normalise
 
@@ -56,13 +57,15 @@ class Article:
             self._body = len(self._norm) - len(stored) if self._norm.endswith(stored) else None
             self._lines = self.original.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if self._body is None:
-            return self._search(offset, occurrence)
-        pos = self._body + offset
-        line = self._norm.count("\n", 0, pos) + 1
-        prefix = self._norm[self._norm.rfind("\n", 0, pos) + 1 : pos]
-        return (line, *self._columns(line, prefix))
+            return self._search(start, end)
+        (line, col, bcol), (end_line, end_col, _) = (self._position(self._norm, self._body + at) for at in (start, end))
+        return {"line": line, "col": col, "end_line": end_line, "end_col": end_col, "byte_col": bcol}
 
-    def _columns(self, line: int, prefix: str) -> tuple[int, int]:
+    def _position(self, text: str, pos: int) -> tuple[int, int, int]:
+        """(line, character column, byte column) of ``text[pos]``, where
+        ``text`` has the file's lines (``\n`` ends) but perhaps not its form."""
+        line = text.count("\n", 0, pos) + 1
+        prefix = text[text.rfind("\n", 0, pos) + 1 : pos]
         raw = self._lines[line - 1] if line <= len(self._lines) else ""
         if line == 1:
             raw = raw.lstrip("\ufeff")  # editors hide the byte order mark
@@ -70,25 +73,25 @@ class Article:
             k = len(prefix)
         else:  # the file is not NFC (decomposed Hangul): the shortest raw prefix that normalises to it
             k = next((i for i in range(len(raw) + 1) if len(unicodedata.normalize("NFC", raw[:i])) >= len(prefix)), len(raw))
-        return k + 1, len(raw[:k].encode("utf-8")) + 1
+        return line, k + 1, len(raw[:k].encode("utf-8")) + 1
 
-    def _search(self, offset: int, quote: str | None) -> tuple[int, int, int]:
-        """HTML: the same occurrence of the quote in the page source, else its start."""
-        text = self.source.text
+    def _search(self, start: int, end: int) -> dict:
+        """HTML: the same occurrence of the quote in the page source (or the
+        first), else line 1, column 1."""
+        text, quote = self.source.text, self.source.text[start:end]
+        raw = self.original.replace("\r\n", "\n").replace("\r", "\n")
+        at = -1
         if quote:
-            nth = text.count(quote, 0, offset)
-            at = -1
-            for _ in range(nth + 1):
-                at = self.original.find(quote, at + 1)
+            for _ in range(text.count(quote, 0, start) + 1):
+                at = raw.find(quote, at + 1)
                 if at < 0:
                     break
             if at < 0:
-                at = self.original.find(quote)
-            if at >= 0:
-                before = self.original[:at].replace("\r\n", "\n").replace("\r", "\n")
-                line = before.count("\n") + 1
-                return (line, *self._columns(line, before[before.rfind("\n") + 1 :]))
-        return 1, 1, 1
+                at = raw.find(quote)
+        if at < 0:
+            return {"line": 1, "col": 1, "end_line": 1, "end_col": 1, "byte_col": 1}
+        (line, col, bcol), (end_line, end_col, _) = (self._position(raw, p) for p in (at, at + len(quote)))
+        return {"line": line, "col": col, "end_line": end_line, "end_col": end_col, "byte_col": bcol}
 
 
 def read_articles(paths: Iterable[str], stdin: bytes | None = None) -> list[Article]:
@@ -209,12 +212,9 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None) -> CopyDesk
             art = by_id.get(ev.get("source"))
             if art is None:
                 continue
-            quote = ev.get("quote") or art.source.text[ev["start"] : ev["end"]]
-            line, col, bcol = art.position(ev["start"], quote)
-            end_line, end_col, _ = art.position(ev["end"], quote)
-            if end_line < line or (end_line == line and end_col < col):
-                end_line, end_col = line, col + len(quote)
-            ev.update(line=line, col=col, end_line=end_line, end_col=end_col, byte_col=bcol)
+            if ev.get("quote") is None:
+                ev["quote"] = art.source.text[ev["start"] : ev["end"]]
+            ev.update(art.span(ev["start"], ev["end"]))
     return CopyDeskResult(result, articles)
 
 
