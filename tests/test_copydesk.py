@@ -295,3 +295,20 @@ def test_readme_vscode_problem_matcher_reads_the_lines(desk):
         assert path == "article.txt" and m.group(pattern["severity"]) in ("error", "warning", "info")
         got.append(lines[ln - 1][col - 1 :])
     assert any(g.startswith("KT AI·DX융합사업부문장 전홍범 부사장") for g in got)
+
+
+# -- start-up: what one article does not need is not imported
+
+def test_lazy_imports():
+    code = (
+        "import sys, json\n"
+        "import factcheck.cli\n"
+        "cli_only = sorted(m for m in ('pyarrow', 'numpy', 'spacy', 'jinja2', 'trafilatura') if m in sys.modules)\n"
+        "from factcheck.copydesk import check_articles\n"
+        f"check_articles([{str(SEED_000)!r}])\n"
+        "print(json.dumps([cli_only, 'trafilatura' in sys.modules]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    cli_only, trafilatura = json.loads(out.stdout)
+    assert cli_only == []  # 'factcheck --help' and friends load none of them
+    assert not trafilatura  # a .txt article never needs the HTML extractor
