@@ -213,6 +213,21 @@ def test_binary_file(tmp_path):
     assert tree(tmp_path) == before
 
 
+def test_malformed_front_matter(tmp_path):
+    (tmp_path / "draft.md").write_text("---\npublished: 2020-06-03\ntitle: 초안\n한빛전자 김하늘 사장이 참석했다.\n", encoding="utf-8")
+    before = tree(tmp_path)
+    assert_one_line_error(cli("check", "draft.md", cwd=tmp_path), "draft.md", "front matter")
+    assert tree(tmp_path) == before
+
+
+def test_folder_with_nothing_readable(tmp_path):
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    before = tree(tmp_path)
+    assert_one_line_error(cli("check", "pics", cwd=tmp_path), "pics", "nothing readable")
+    assert tree(tmp_path) == before
+
+
 def test_empty_stdin(tmp_path):
     assert_one_line_error(cli("check", "-", cwd=tmp_path, stdin=b""), "<stdin>", "empty")
 
