@@ -15,7 +15,10 @@ planted disagreements) and prints, in one run:
   of everything), as a ratio; the same with ``run`` (which also writes the
   three reports);
 - peak memory (RSS) of ``add`` and of ``check`` at N and 4N, each measured in
-  a process of its own.
+  a process of its own;
+- the copy desk: ``factcheck check ARTICLE`` on one seed in a fresh process
+  (wall and CPU time), and where its start-up goes (``python -X importtime``,
+  per heavy dependency). ``--copy-desk`` prints only this.
 
 Every phase that is timed runs in a child process (``--child``) so that its
 peak RSS is its own; timings are wall clock on whatever machine runs it, which
@@ -192,14 +195,92 @@ def spawn(task: str, *args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+HEAVY = ("spacy", "duckdb", "pyarrow", "numpy", "rapidfuzz", "jinja2", "trafilatura", "yaml", "click", "rich", "charset_normalizer")
+FACTCHECK = Path(sys.executable).parent / "factcheck"
+
+
+def copy_desk(article: Path, repeat: int = 5) -> dict:
+    """``factcheck check ARTICLE`` (copy desk) in a fresh process, in an empty
+    folder, ``repeat`` times: median wall time and CPU time (user + sys) of
+    the child."""
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory(prefix="factcheck-desk-") as cwd:
+        for _ in range(repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            res = subprocess.run([str(FACTCHECK), "check", str(article)], cwd=cwd, capture_output=True)
+            walls.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            if res.returncode not in (0, 1) or os.listdir(cwd):
+                raise SystemExit(f"copy desk failed or wrote into its folder: {res.stderr.decode()}")
+    walls.sort(), cpus.sort()
+    return {"wall": walls[len(walls) // 2], "cpu": cpus[len(cpus) // 2], "chars": len(article.read_text(encoding="utf-8")),
+            "findings": sum(1 for line in res.stdout.decode().splitlines() if line)}
+
+
+def import_breakdown(article: Path) -> dict:
+    """``python -X importtime`` of the copy desk on one article: the time of
+    each heavy dependency with everything it imported first (a module counts
+    for the outermost heavy dependency that pulled it in), factcheck's own
+    modules, and the rest. -X importtime itself slows imports down; the
+    shares are what matter."""
+    with tempfile.TemporaryDirectory(prefix="factcheck-desk-") as cwd:
+        res = subprocess.run([sys.executable, "-X", "importtime", "-m", "factcheck", "check", str(article)],
+                             cwd=cwd, capture_output=True, text=True)
+    recs = []
+    for line in res.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, _cum, name = line[len("import time:"):].split("|")
+        recs.append(((len(name) - len(name.lstrip()) - 1) // 2, name.strip(), int(self_us)))
+    totals: dict[str, float] = {}
+    pulled: dict[str, set] = {}  # heavy dependencies that came in with another one
+    stack: list[str] = []
+    for depth, name, self_us in reversed(recs):  # reversed post-order: each parent before its children
+        del stack[depth:]
+        chain = stack + [name]
+        owner = next((m.split(".")[0] for m in chain if m.split(".")[0] in HEAVY), None)
+        if owner is None:
+            owner = "factcheck (own code)" if any(m.split(".")[0] == "factcheck" for m in chain) else "python and the rest"
+        totals[owner] = totals.get(owner, 0) + self_us / 1e6
+        top = name.split(".")[0]
+        if top in HEAVY and top != owner:
+            pulled.setdefault(owner, set()).add(top)
+        stack.append(name)
+    return {"seconds": dict(sorted(totals.items(), key=lambda kv: -kv[1])), "with": pulled,
+            "imported": {name.split(".")[0] for _, name, _ in recs}}
+
+
+def copy_desk_lines() -> list[str]:
+    out = []
+    for article in sorted((ROOT / "sources").glob("*.txt")):
+        r = copy_desk(article)
+        out.append(f"copy desk, one article in a fresh process (`factcheck check {article.relative_to(ROOT)}`, {r['chars']:,} chars): "
+                   f"{r['wall']:.2f} s wall, {r['cpu']:.2f} s CPU  (median of 5; target well under 2 s)")
+    imp = import_breakdown(ROOT / "sources" / "2020-06-03-newspim-ai-one-team.txt")
+    total = sum(imp["seconds"].values())
+    parts = ", ".join(f"{k} {v:.2f}" + (f" (with {', '.join(sorted(imp['with'][k]))})" if imp["with"].get(k) else "")
+                      for k, v in imp["seconds"].items() if v >= 0.005)
+    missing = [m for m in HEAVY if m not in imp["imported"]]
+    out.append(f"    its imports under -X importtime: {total:.2f} s = {parts}" + (f"; not imported: {', '.join(missing)}" if missing else ""))
+    out.append(f"    (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus: wall time grows with the load, CPU time does not)")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs=2, default=[1000, 4000], metavar=("N", "4N"))
     ap.add_argument("--texts", help="also measure the ingest ratio on this folder of articles")
+    ap.add_argument("--copy-desk", action="store_true", help="only the copy desk line (one article, fresh process, imports)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args.child[0], args.child[1:])))
+        return
+    if args.copy_desk:
+        for line in copy_desk_lines():
+            print(line, flush=True)
         return
     n1, n2 = args.sizes
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
@@ -256,6 +337,9 @@ def main() -> None:
         inc_run = spawn("run", tmp / f"run{n}.duckdb", corpus, tmp / "rep")
         full_run = spawn("run", tmp / "full-run.duckdb", corpus, tmp / "rep2")
         say(f"at N={n} through `run` (add + check + three reports): {inc_run['seconds']:.2f} s vs {full_run['seconds']:.2f} s -> ratio {inc_run['seconds'] / full_run['seconds']:.3f}")
+        say("")
+        for line in copy_desk_lines():
+            say(line)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

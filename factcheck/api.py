@@ -31,7 +31,7 @@ def init_workspace(directory: str | os.PathLike) -> Path:
         (root / sub).mkdir(parents=True, exist_ok=True)
     gi = root / ".gitignore"
     if not gi.exists():
-        gi.write_text("claims/*.duckdb\nclaims/*.duckdb.wal\nreports/\n", encoding="utf-8")
+        gi.write_text("claims/*.duckdb\nclaims/*.duckdb.wal\nreports/\nexport/\n", encoding="utf-8")
     return root
 
 
@@ -133,6 +133,15 @@ def run_check(db: str, command: str = "check", sources_read: int = 0, sources_sk
         store.close()
 
 
+def check_articles(paths: Iterable[str], stdin: bytes | None = None):
+    """Copy desk: check just these articles (files, folders, ``-``) together,
+    in memory, with no workspace or store; evidence carries line and column
+    in the files as given. Returns a ``copydesk.CopyDeskResult``."""
+    from .copydesk import check_articles as _check_articles
+
+    return _check_articles(paths, stdin)
+
+
 def ack(db: str, finding_id: str, note: str) -> dict:
     store = _open(db)
     try:
@@ -227,6 +236,28 @@ def reports_folder(out_dir: str) -> Path:
     if not os.access(out, os.W_OK):
         raise FactcheckError("cannot write the reports folder (permission denied)", out_dir)
     return out
+
+
+def default_export_dir(db: str) -> Path:
+    """``export/`` in the workspace (beside ``claims/``)."""
+    return workspace_root(db) / "export"
+
+
+def export_parquet(db: str, out_dir: str | None = None) -> dict[str, dict]:
+    """Write sources, claims (partitioned by source month), entities and
+    findings as Parquet under ``out_dir`` (default ``export/`` in the
+    workspace). Checks first, as ``report`` does, so entities and findings
+    are current; a store that cannot be written is exported as it stands."""
+    from .export import export
+
+    out = Path(out_dir) if out_dir else default_export_dir(db)
+    if os.access(db, os.W_OK):
+        run_check(db, "export")
+    store = _open(db, read_only=True)
+    try:
+        return export(store, out)
+    finally:
+        store.close()
 
 
 @dataclass

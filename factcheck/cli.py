@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from datetime import date, datetime
 
@@ -186,16 +187,52 @@ def _print_findings(result, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("files", nargs=-1)
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
               help="Exit 1 when an unacknowledged finding at or above this level exists.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
 @click.option("--full", is_flag=True, help="Recompute every finding (after an add, only the new sources' blocks are).")
+@click.option("--columns", type=click.Choice(["char", "byte"]), default="char", show_default=True,
+              help="With FILE: count columns in characters (VS Code) or UTF-8 bytes (Vim, gcc).")
 @click.pass_obj
-def check(obj: Ctx, fail_on: str, fmt: str, full: bool) -> None:
-    """Run every consistency check and print the findings."""
+def check(obj: Ctx, files, fail_on: str, fmt: str, full: bool, columns: str) -> None:
+    """Run every consistency check and print the findings.
+
+    With FILE... (or - for stdin): check just those articles, in memory, with
+    no workspace or store (copy desk), one line per finding and place:
+    path:line:col: severity: message [kind].
+    """
+    if files:
+        _copy_desk(files, fail_on, fmt, columns)
+        return
     result = api.run_check(obj.db, full=full)
     _print_findings(result, fmt)
     if result.failing(fail_on):
+        sys.exit(1)
+
+
+def _copy_desk(files, fail_on: str, fmt: str, columns: str) -> None:
+    from .copydesk import CopyDeskError, lines, markdown
+
+    try:
+        res = api.check_articles(files)
+    except CopyDeskError as exc:
+        for line in exc.lines:
+            _err(line)
+        sys.exit(2)
+    if fmt == "json":
+        from .report import render
+
+        click.echo(render.to_json(res.result))
+    elif fmt == "markdown":
+        click.echo(markdown(res))
+    else:
+        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        for line in lines(res, columns, colour):
+            click.echo(line, color=colour)
+        s = res.summary
+        click.echo(f"{s['sources']} file{'' if s['sources'] == 1 else 's'}, {s['claims']} claims: {s['errors']} errors, {s['warnings']} warnings, {s['info']} info", err=True)
+    if res.failing(fail_on):
         sys.exit(1)
 
 
@@ -293,6 +330,17 @@ def run(obj: Ctx, directory: str, reports_dir: str, fail_on: str, fmt: str) -> N
         sys.exit(2)
     if res.failing(fail_on):
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--out", "out", default=None, type=click.Path(file_okay=False),
+              help="Folder to write (default export/ in the workspace, beside claims/).")
+@click.pass_obj
+def export(obj: Ctx, out) -> None:
+    """Write sources, claims, entities and findings as Parquet."""
+    for table, got in api.export_parquet(obj.db, out).items():
+        shown = os.path.relpath(got["path"])
+        click.echo(f"wrote {got['path'] if shown.startswith('..') else shown} ({got['rows']} rows)", err=True)
 
 
 @cli.command(name="eval")

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import pyarrow as pa
-
 from ..resolve.entities import resolve
 from ..store.db import Store
 from . import member_counts, member_lists, names, stated_count, titles
@@ -122,6 +120,8 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     or removed, an entity that merged or split, another checker, ``full``)
     recomputes everything.
     """
+    import pyarrow as pa  # imported when used: commands that only read never load it
+
     started = datetime.now()
     fingerprint = checker_fingerprint()
     why_full = _why_full(store, fingerprint, full)

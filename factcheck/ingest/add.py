@@ -17,10 +17,9 @@ import os
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
-
-import pyarrow as pa
 
 from ..errors import FactcheckError
 from ..store.db import Store
@@ -224,6 +223,8 @@ def _write_batch(store: Store, batch, result: AddResult) -> None:
             })
         for kind, a, b, method in doc._.fc_aliases or []:
             alias_rows.append({"source_id": sid, "kind": kind, "a": a, "b": b, "method": method})
+    import pyarrow as pa
+
     with store.transaction():
         if history:
             ids = history
@@ -234,35 +235,45 @@ def _write_batch(store: Store, batch, result: AddResult) -> None:
             for table, col in (("sentences", "source_id"), ("claims", "source_id"), ("alias_edges", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
             store.needs_full_check()  # claims were replaced: findings of the old ones may go
-        store.insert_arrow("sources", _table(src_rows, SOURCE_SCHEMA))
-        store.insert_arrow("sentences", _table(sent_rows, SENTENCE_SCHEMA))
-        store.insert_arrow("claims", _table(claim_rows, CLAIM_SCHEMA))
-        store.insert_arrow("alias_edges", _table(alias_rows, ALIAS_SCHEMA))
+        store.insert_arrow("sources", _table(src_rows, "sources"))
+        store.insert_arrow("sentences", _table(sent_rows, "sentences"))
+        store.insert_arrow("claims", _table(claim_rows, "claims"))
+        store.insert_arrow("alias_edges", _table(alias_rows, "alias_edges"))
         store.insert_arrow("pending", pa.table({"source_id": pa.array([r["id"] for r in src_rows], pa.string())}))
     for (src, prev, *_rest) in batch:
         (result.updated if prev else result.added).append(src.path)
 
 
-SOURCE_SCHEMA = pa.schema([
-    ("id", pa.string()), ("path", pa.string()), ("version", pa.int32()), ("content_hash", pa.string()),
-    ("size", pa.int64()), ("mtime", pa.float64()), ("text", pa.string()), ("outlet", pa.string()),
-    ("published", pa.date32()), ("published_origin", pa.string()), ("url", pa.string()), ("title", pa.string()),
-    ("encoding", pa.string()), ("added_at", pa.timestamp("us")),
-])
-SENTENCE_SCHEMA = pa.schema([
-    ("source_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-    ("section", pa.string()), ("repeat_of", pa.int32()), ("text", pa.string()),
-])
-CLAIM_SCHEMA = pa.schema([
-    ("id", pa.string()), ("source_id", pa.string()), ("kind", pa.string()), ("subject", pa.string()),
-    ("value", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("quote", pa.string()),
-    ("sentence_idx", pa.int32()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
-    ("section", pa.string()), ("as_of", pa.date32()), ("as_of_precision", pa.string()),
-    ("org", pa.string()), ("role", pa.string()), ("rank", pa.string()), ("grp", pa.string()),
-    ("count", pa.int32()), ("detail", pa.string()),
-])
-ALIAS_SCHEMA = pa.schema([("source_id", pa.string()), ("kind", pa.string()), ("a", pa.string()), ("b", pa.string()), ("method", pa.string())])
+@lru_cache(maxsize=None)
+def _schemas() -> dict:
+    """The Arrow schema of each table ``add`` writes (built on first use:
+    commands that only read never import pyarrow)."""
+    import pyarrow as pa
+
+    return {
+        "sources": pa.schema([
+            ("id", pa.string()), ("path", pa.string()), ("version", pa.int32()), ("content_hash", pa.string()),
+            ("size", pa.int64()), ("mtime", pa.float64()), ("text", pa.string()), ("outlet", pa.string()),
+            ("published", pa.date32()), ("published_origin", pa.string()), ("url", pa.string()), ("title", pa.string()),
+            ("encoding", pa.string()), ("added_at", pa.timestamp("us")),
+        ]),
+        "sentences": pa.schema([
+            ("source_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+            ("section", pa.string()), ("repeat_of", pa.int32()), ("text", pa.string()),
+        ]),
+        "claims": pa.schema([
+            ("id", pa.string()), ("source_id", pa.string()), ("kind", pa.string()), ("subject", pa.string()),
+            ("value", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("quote", pa.string()),
+            ("sentence_idx", pa.int32()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
+            ("section", pa.string()), ("as_of", pa.date32()), ("as_of_precision", pa.string()),
+            ("org", pa.string()), ("role", pa.string()), ("rank", pa.string()), ("grp", pa.string()),
+            ("count", pa.int32()), ("detail", pa.string()),
+        ]),
+        "alias_edges": pa.schema([("source_id", pa.string()), ("kind", pa.string()), ("a", pa.string()), ("b", pa.string()), ("method", pa.string())]),
+    }
 
 
-def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=schema)
+def _table(rows: list[dict], table: str):
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows, schema=_schemas()[table])

@@ -220,11 +220,16 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
 
 def read_path(path: Path, display: str | None = None, overrides: dict | None = None) -> RawSource:
     display = display or str(path)
+    return read_bytes(read_file_bytes(path, display), display, path.suffix, overrides)
+
+
+def read_file_bytes(path: Path, display: str) -> bytes:
+    """The bytes of one file, or a one-line FactcheckError naming it."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise FactcheckError(f"file is {size / 1e6:.0f} MB; one article may be at most {MAX_BYTES // (1024 * 1024)} MB", display)
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise FactcheckError("no such file (it vanished before it could be read)", display) from None
     except IsADirectoryError:
@@ -233,4 +238,3 @@ def read_path(path: Path, display: str | None = None, overrides: dict | None = N
         raise FactcheckError("permission denied", display) from None
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror or exc}", display) from None
-    return read_bytes(data, display, path.suffix, overrides)

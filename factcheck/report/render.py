@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .. import __version__
@@ -111,6 +110,8 @@ def _svg_layout(g: dict) -> dict:
 
 
 def to_html(result: CheckResult, sources: list[dict]) -> str:
+    from jinja2 import Environment, PackageLoader, select_autoescape  # only HTML needs the templates
+
     env = Environment(loader=PackageLoader("factcheck.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["highlight"] = highlight
     tpl = env.get_template("report.html.j2")

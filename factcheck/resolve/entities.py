@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import pyarrow as pa
 from rapidfuzz import fuzz, process
 
 from ..lexicons import load
@@ -158,6 +157,8 @@ def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
     groups = _components(group_names, group_key, edges["group"] + _group_suffix_edges(group_names), splits["group"])
     rows = [{"kind": "org", "name": n, "entity": e, "label": l, "method": m, "score": None} for n, (e, l, m) in orgs.items()]
     rows += [{"kind": "group", "name": n, "entity": e, "label": l, "method": m, "score": None} for n, (e, l, m) in groups.items()]
+    import pyarrow as pa  # imported when used: commands that only read never load it
+
     table = pa.Table.from_pylist(rows, schema=pa.schema([("kind", pa.string()), ("name", pa.string()), ("entity", pa.string()), ("label", pa.string()), ("method", pa.string()), ("score", pa.float64())]))
     with store.transaction():
         store.sql("DELETE FROM entities")

@@ -5,12 +5,15 @@ import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
 
 from ..errors import FactcheckError
 from .schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 LOCK_WAIT_SECONDS = float(os.environ.get("FACTCHECK_LOCK_WAIT", "5"))
 
