@@ -35,15 +35,9 @@ def _err(msg: str) -> None:
 
 
 def _table(rows: list[dict], cols: list[str]) -> str:
-    if not rows:
-        return ""
-    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in cols] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
-    widths = [min(w, 60) for w in widths]
-    out = ["  ".join(c.ljust(w) for c, w in zip(cols, widths))]
-    for row in cells:
-        out.append("  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(row, widths)))
-    return "\n".join(out)
+    from .tables import render_table
+
+    return render_table(rows, cols)
 
 
 def _progress(total_hint: int):
