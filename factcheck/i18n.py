@@ -24,6 +24,7 @@ JSON keys, finding kinds, severities and ids are never translated.
 from __future__ import annotations
 
 import gettext as _gettext
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -198,10 +199,25 @@ def message_text(message: str, extra: dict | None = None, lang: str | None = Non
     """
     if isinstance(message, Message):
         return message.render(lang)
-    spec = (extra or {}).get("i18n") if isinstance(extra, dict) else None
+    if isinstance(extra, str):  # as stored: JSON text
+        try:
+            extra = json.loads(extra)
+        except ValueError:
+            extra = None
+    spec = extra.get("i18n") if isinstance(extra, dict) else None
     if spec:
         try:
             return decode(spec).render(lang)
         except (KeyError, IndexError, ValueError, TypeError):
             return str(message)
     return str(message)
+
+
+def error_text(error) -> str:
+    """An error (a FactcheckError, whose message may be a Message) in the current language."""
+    msg = getattr(error, "message", None)
+    if isinstance(msg, Message):
+        text = msg.render()
+        path = getattr(error, "path", None)
+        return _("{path}: {message}", path=path, message=text) if path else text
+    return str(error)

@@ -7,6 +7,10 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 
+# Tests read English unless they ask for Korean (--lang ko / FACTCHECK_LANG=ko),
+# whatever the locale of the machine running them.
+os.environ["FACTCHECK_LANG"] = "en"
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 SEED_000 = SOURCES / "2020-06-03-newspim-ai-one-team.txt"

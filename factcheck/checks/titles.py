@@ -106,7 +106,11 @@ def _finding(kind: str, name: str, org: str, pairs, what: str, scope: str) -> Fi
             message = _("{name} ({org}) is {ranks} in sources far apart in time: a change of post, not a conflict.", name=name, org=org, ranks=join(reversed(ranks), "then"))
     else:
         score = max(p[3] for p in pairs)
-        if sev == "warning":
+        one = {(c.outlet or c.path) for c in involved}
+        if sev == "warning" and len({c.source_id for c in involved}) == 1:  # a copy-desk catch: one article disagrees with itself
+            message = _("{name} ({org}) has two spellings of one post in one article ({source}): {values} (similarity {score:.0f}).",
+                        name=name, org=org, source=one.pop(), values=join(values, "vs"), score=score)
+        elif sev == "warning":
             message = _("{name} ({org}) has two spellings of one post: {values} (similarity {score:.0f}).", name=name, org=org, values=join(values, "vs"), score=score)
         else:
             message = _("{name} ({org}) is given different posts: {values}.", name=name, org=org, values=join(values, "vs"))
