@@ -47,6 +47,15 @@ class Runner:
         return json.loads(res.stdout)
 
 
+@pytest.fixture(autouse=True)
+def _language_from_the_environment():
+    """A test that chose a language (--lang) leaves none chosen for the next."""
+    yield
+    from factcheck import i18n
+
+    i18n.set_language(None)
+
+
 @pytest.fixture
 def run(tmp_path):
     return Runner(tmp_path)
