@@ -13,8 +13,7 @@ from typing import Callable, Iterable
 
 from .checks import CheckResult, check
 from .errors import FactcheckError
-from .i18n import lazy
-from .i18n import message_text
+from .i18n import lazy, message_text
 from .ingest.add import AddResult, add, workspace_root
 from .store.db import Store, open_store
 
