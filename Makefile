@@ -31,8 +31,8 @@ bench: $(STAMP)
 # files that ship in the package.
 LOCALE := factcheck/locale
 locale: $(STAMP)
-	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k lazy -o $(LOCALE)/factcheck.pot --project factcheck .
-	$(BIN)/pybabel update --no-fuzzy-matching -i $(LOCALE)/factcheck.pot -d $(LOCALE) -D factcheck -l ko
+	$(BIN)/pybabel extract --no-location --no-wrap --sort-output -F babel.cfg -k lazy -o $(LOCALE)/factcheck.pot --project factcheck .
+	$(BIN)/pybabel update --no-fuzzy-matching --no-wrap -i $(LOCALE)/factcheck.pot -d $(LOCALE) -D factcheck -l ko
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D factcheck
 
 clean:

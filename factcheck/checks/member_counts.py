@@ -62,7 +62,7 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
     n_left = sum(int(e.claim.detail.get("count") or 0) for e in evs if e.kind == "leave")
     explained = (len(plus) - len(minus) == change and (plus or minus)) or (n_joined or n_left) and max(n_joined, len(joined)) - max(n_left, len(left)) == change
     if n_joined and not joined:
-        parts_count = f"{n_joined} joined"
+        parts_count = _("{count} joined", count=n_joined)
     else:
         parts_count = ""
     parts = [parts_count] if parts_count else []
