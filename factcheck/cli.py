@@ -187,11 +187,25 @@ def _print_findings(result, fmt: str) -> None:
     elif fmt == "markdown":
         click.echo(render.to_markdown(result, []))
     else:
-        for f in result.findings:
-            flag = _(" (acknowledged)") if f.acknowledged else ""
-            click.echo(f"{_pad(_severity(f.severity).upper(), 8)} {f.id}  {_pad(_attribute(f.attribute), 12)} {f.subject}: {' / '.join(f.values)}{flag}")
-            click.echo(f"         {f.text()}")
+        click.echo(_findings_table(result.findings) or _("no findings"))
         click.echo(_summary(result.summary), err=True)
+
+
+def _findings_table(findings) -> str:
+    """One aligned row per finding (severity, id, attribute, subject, values),
+    its message in full on the line below."""
+    from .tables import render_table
+
+    rows = [{"severity": _severity(f.severity).upper() + (_(" (acknowledged)") if f.acknowledged else ""), "id": f.id,
+             "attribute": _attribute(f.attribute), "subject": f.subject, "values": " / ".join(f.values)} for f in findings]
+    cols = ["severity", "id", "attribute", "subject", "values"]
+    lines = render_table(rows, cols, [_("severity"), _("id"), _("attribute"), _("subject"), _("values")]).splitlines()
+    if not lines:
+        return ""
+    out = lines[:1]
+    for line, f in zip(lines[1:], findings):
+        out += [line, "    " + f.text()]
+    return "\n".join(out)
 
 
 def _severity(sev: str) -> str:

@@ -102,3 +102,19 @@ def test_a_long_cell_is_cut_with_an_ellipsis_and_short_columns_stay():
     assert all(cell_len(x) <= 40 for x in lines)
     assert "…" in lines[1] and lines[2].split()[-1] == "전홍범"
     assert render_table([], ["a"], tty=False) == ""
+
+
+def test_check_findings_line_up_with_each_message_in_full(seeds, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(WIDTH))
+    findings = seeds.json("check")["findings"]
+    res = seeds("--lang", "ko", "check")
+    lines = res.stdout.splitlines()
+    rows = [lines[0]] + [lines[i] for i in range(1, len(lines), 2)]
+    messages = [lines[i] for i in range(2, len(lines), 2)]
+    heads = lines[0].split()
+    assert len(heads) == 5 and len(messages) == len(findings)
+    sev = {"error": "오류", "warning": "경고", "info": "참고"}
+    _assert_lined_up("\n".join(rows), heads, [[sev[f["severity"]], f["id"], {"title": "직함", "member_count": "회원 수"}[f["attribute"]],
+                                              f["subject"], " / ".join(f["values"])] for f in findings])
+    ko = seeds.json("--lang", "ko", "check")["findings"]
+    assert [m.strip() for m in messages] == [f["message"] for f in ko]  # never cut
