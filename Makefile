@@ -32,7 +32,7 @@ bench: $(STAMP)
 LOCALE := factcheck/locale
 locale: $(STAMP)
 	$(BIN)/pybabel extract --no-location --no-wrap --sort-output -F babel.cfg -k lazy -o $(LOCALE)/factcheck.pot --project factcheck .
-	$(BIN)/pybabel update --no-fuzzy-matching --no-wrap -i $(LOCALE)/factcheck.pot -d $(LOCALE) -D factcheck -l ko
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -i $(LOCALE)/factcheck.pot -d $(LOCALE) -D factcheck -l ko
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D factcheck
 
 clean:
