@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval bench clean locale
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 2; }
@@ -25,6 +25,15 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --sizes 1000 4000
+
+# Messages: extract every _()/lazy() string into the template, merge it into
+# each language's .po (translate the new entries there), compile the .mo
+# files that ship in the package.
+LOCALE := factcheck/locale
+locale: $(STAMP)
+	$(BIN)/pybabel extract --no-location --no-wrap --sort-output -F babel.cfg -k lazy -o $(LOCALE)/factcheck.pot --project factcheck .
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -i $(LOCALE)/factcheck.pot -d $(LOCALE) -D factcheck -l ko
+	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D factcheck
 
 clean:
 	rm -rf $(VENV) claims/*.duckdb claims/*.duckdb.wal reports/*.html reports/*.md reports/*.json

@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from .checks import CheckResult, check
 from .errors import FactcheckError
+from .i18n import lazy, message_text
 from .ingest.add import AddResult, add, workspace_root
 from .store.db import Store, open_store
 
@@ -26,7 +27,7 @@ def db_path(explicit: str | None = None) -> str:
 def init_workspace(directory: str | os.PathLike) -> Path:
     root = Path(directory)
     if root.exists() and not root.is_dir():
-        raise FactcheckError("exists and is not a folder", str(root))
+        raise FactcheckError(lazy("exists and is not a folder"), str(root))
     for sub in ("sources", "claims", "reports"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     gi = root / ".gitignore"
@@ -77,7 +78,7 @@ def find_source(store: Store, ident: str) -> dict:
 
             rows = store.rows("SELECT id, path FROM sources WHERE path = ?", [display_path(p, workspace_root(store.path))])
     if not rows:
-        raise FactcheckError("no such source in the store (see 'factcheck sources')", ident)
+        raise FactcheckError(lazy("no such source in the store (see 'factcheck sources')"), ident)
     return rows[0]
 
 
@@ -145,13 +146,15 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None):
 def ack(db: str, finding_id: str, note: str) -> dict:
     store = _open(db)
     try:
-        row = store.rows("SELECT id, message FROM findings WHERE id = ?", [finding_id])
+        row = store.rows("SELECT id, message, extra FROM findings WHERE id = ?", [finding_id])
         if not row:
-            raise FactcheckError("no such finding (run 'factcheck check' to list them)", finding_id)
+            raise FactcheckError(lazy("no such finding (run 'factcheck check' to list them)"), finding_id)
         with store.transaction():
             store.sql("DELETE FROM acks WHERE finding_id = ?", [finding_id])
             store.sql("INSERT INTO acks VALUES (?, ?, ?)", [finding_id, note, datetime.now()])
-        return row[0]
+        got = row[0]
+        got["extra"] = json.loads(got["extra"]) if got["extra"] else {}
+        return got
     finally:
         store.close()
 
@@ -188,12 +191,14 @@ def list_aliases(db: str) -> list[dict]:
 def get_finding(db: str, finding_id: str) -> dict:
     store = _open(db, read_only=True)
     try:
-        rows = store.rows('SELECT id, kind, attribute, severity, subject, "values", message, evidence FROM findings WHERE id = ?', [finding_id])
+        rows = store.rows('SELECT id, kind, attribute, severity, subject, "values", message, evidence, extra FROM findings WHERE id = ?', [finding_id])
         if not rows:
-            raise FactcheckError("no such finding (run 'factcheck check' to list them)", finding_id)
+            raise FactcheckError(lazy("no such finding (run 'factcheck check' to list them)"), finding_id)
         f = rows[0]
         f["values"] = json.loads(f["values"])
         f["evidence"] = json.loads(f["evidence"])
+        extra = json.loads(f.pop("extra") or "{}")
+        f["message"] = message_text(f["message"], extra)  # in the language asked for
         ackrow = store.rows("SELECT note, created_at FROM acks WHERE finding_id = ?", [finding_id])
         if ackrow:
             f["acknowledged"] = {"note": ackrow[0]["note"], "at": ackrow[0]["created_at"].isoformat(timespec="seconds")}
@@ -210,7 +215,10 @@ def write_reports(db: str, out_dir: str, formats: Iterable[str], result: CheckRe
         result = run_check(db, "report")
     store = _open(db, read_only=True)
     try:
-        sources = store.rows("SELECT id, path, outlet, published, title FROM sources ORDER BY published NULLS LAST, path")
+        sources = store.rows(
+            """SELECT s.id, s.path, s.outlet, s.published, s.title,
+                      (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claims
+               FROM sources s ORDER BY s.published NULLS LAST, s.path""")
     finally:
         store.close()
     written = []
@@ -221,7 +229,7 @@ def write_reports(db: str, out_dir: str, formats: Iterable[str], result: CheckRe
             tmp.write_text(render.render(fmt, result, sources), encoding="utf-8")
             os.replace(tmp, path)  # a reader never sees half a report
         except OSError as exc:
-            raise FactcheckError(f"cannot write the report: {exc.strerror or exc}", str(path)) from None
+            raise FactcheckError(lazy("cannot write the report: {reason}", reason=exc.strerror or str(exc)), str(path)) from None
         written.append(path)
     return written
 
@@ -232,9 +240,9 @@ def reports_folder(out_dir: str) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FactcheckError(f"cannot make the reports folder: {exc.strerror or exc}", out_dir) from None
+        raise FactcheckError(lazy("cannot make the reports folder: {reason}", reason=exc.strerror or str(exc)), out_dir) from None
     if not os.access(out, os.W_OK):
-        raise FactcheckError("cannot write the reports folder (permission denied)", out_dir)
+        raise FactcheckError(lazy("cannot write the reports folder (permission denied)"), out_dir)
     return out
 
 
@@ -271,7 +279,7 @@ def run(db: str, directory: str, reports_dir: str, progress=None) -> RunSummary:
     reports_folder(reports_dir)  # before anything is read or stored
     added = add_sources(db, [directory], progress=progress)
     if not Path(db).exists():
-        raise FactcheckError("nothing could be stored", directory)
+        raise FactcheckError(lazy("nothing could be stored"), directory)
     result = run_check(db, "run", added.read, len(added.skipped))
     reports = write_reports(db, reports_dir, ("html", "markdown", "json"), result)
     return RunSummary(added, result, reports)

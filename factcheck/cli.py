@@ -15,8 +15,9 @@ from datetime import date, datetime
 
 import click
 
-from . import __version__, api
+from . import __version__, api, i18n
 from .errors import FactcheckError
+from .i18n import _
 from .ingest.dates import parse_date_option
 
 SEVERITIES = ("error", "warning", "info", "never")
@@ -31,20 +32,24 @@ def _json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, default=default)
 
 
-def _err(msg: str) -> None:
-    click.echo(f"factcheck: error: {msg}", err=True)
+def _err(msg) -> None:
+    click.echo(_("factcheck: error: {message}", message=i18n.error_text(msg)), err=True)
 
 
 def _table(rows: list[dict], cols: list[str]) -> str:
-    if not rows:
-        return ""
-    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in cols] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
-    widths = [min(w, 60) for w in widths]
-    out = ["  ".join(c.ljust(w) for c, w in zip(cols, widths))]
-    for row in cells:
-        out.append("  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(row, widths)))
-    return "\n".join(out)
+    """A terminal table; its column headings in the language asked for."""
+    from .tables import render_table
+
+    return render_table(rows, cols, [_header(c) for c in cols])
+
+
+def _header(col: str) -> str:
+    return {
+        "id": _("id"), "path": _("path"), "outlet": _("outlet"), "published": _("published"), "version": _("version"),
+        "sentences": _("sentences"), "claims": _("claims"), "kind": _("kind"), "subject": _("subject"), "value": _("value"),
+        "as_of": _("as_of"), "section": _("section"), "quote": _("quote"), "label": _("label"), "name": _("name"),
+        "method": _("method"),
+    }.get(col, col)
 
 
 def _progress(total_hint: int):
@@ -53,7 +58,7 @@ def _progress(total_hint: int):
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    prog = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), transient=True, console=None)
+    prog = Progress(TextColumn(_("reading")), BarColumn(), MofNCompleteColumn(), transient=True, console=None)
     state = {"task": None, "prog": prog}
 
     def tick(done: int, total: int) -> None:
@@ -77,9 +82,12 @@ class Ctx:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factcheck")
 @click.option("--db", "db", metavar="PATH", default=None, help="The claim store (default claims/factcheck.duckdb; env FACTCHECK_DB).")
+@click.option("--lang", "lang", type=click.Choice(i18n.LANGUAGES, case_sensitive=False), default=None,
+              help="Language of messages and reports (default: env FACTCHECK_LANG, else the locale, e.g. LANG=ko_KR.UTF-8).")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
     """Check where news sources disagree: titles, member counts, member lists."""
+    i18n.set_language(lang)
     ctx.obj = Ctx(api.db_path(db))
 
 
@@ -88,7 +96,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 def init(directory: str) -> None:
     """Make a workspace: sources/, claims/, reports/."""
     root = api.init_workspace(directory)
-    click.echo(f"workspace ready in {root}: put articles in {root / 'sources'} and run 'factcheck run'", err=True)
+    click.echo(_("workspace ready in {root}: put articles in {sources} and run 'factcheck run'", root=root, sources=root / "sources"), err=True)
 
 
 def _overrides(published, outlet, url, title) -> dict:
@@ -103,11 +111,13 @@ def _overrides(published, outlet, url, title) -> dict:
 
 def _report_add(res) -> None:
     for e in res.errors:
-        _err(str(e))
+        _err(e)
     if res.errors and not (res.added or res.updated or res.skipped):
         return  # the error lines say it all
-    click.echo(f"added {len(res.added)}, updated {len(res.updated)}, unchanged {len(res.skipped)}"
-               + (f", failed {len(res.errors)}" if res.errors else ""), err=True)
+    line = _("added {added}, updated {updated}, unchanged {unchanged}", added=len(res.added), updated=len(res.updated), unchanged=len(res.skipped))
+    if res.errors:
+        line += _(", failed {failed}", failed=len(res.errors))
+    click.echo(line, err=True)
 
 
 @cli.command()
@@ -135,7 +145,7 @@ def sources(obj: Ctx, fmt: str) -> None:
     if fmt == "json":
         click.echo(_json({"sources": rows}))
     else:
-        click.echo(_table(rows, ["id", "path", "outlet", "published", "version", "sentences", "claims"]) or "no sources")
+        click.echo(_table(rows, ["id", "path", "outlet", "published", "version", "sentences", "claims"]) or _("no sources"))
 
 
 @cli.command()
@@ -144,7 +154,7 @@ def sources(obj: Ctx, fmt: str) -> None:
 def remove(obj: Ctx, source: str) -> None:
     """Drop a source (id or path) and everything derived from it."""
     row = api.remove_source(obj.db, source)
-    click.echo(f"removed {row['id']} ({row['path']})", err=True)
+    click.echo(_("removed {id} ({path})", id=row["id"], path=row["path"]), err=True)
 
 
 @cli.command()
@@ -167,7 +177,7 @@ def claims(obj: Ctx, subject, kind, source, fmt) -> None:
             w.writerow(r)
         click.echo(buf.getvalue(), nl=False)
     else:
-        click.echo(_table(rows, ["kind", "subject", "value", "as_of", "section", "path", "quote"]) or "no claims")
+        click.echo(_table(rows, ["kind", "subject", "value", "as_of", "section", "path", "quote"]) or _("no claims"))
 
 
 def _print_findings(result, fmt: str) -> None:
@@ -178,12 +188,45 @@ def _print_findings(result, fmt: str) -> None:
     elif fmt == "markdown":
         click.echo(render.to_markdown(result, []))
     else:
-        for f in result.findings:
-            flag = " (acknowledged)" if f.acknowledged else ""
-            click.echo(f"{f.severity.upper():8} {f.id}  {f.attribute:12} {f.subject}: {' / '.join(f.values)}{flag}")
-            click.echo(f"         {f.message}")
-        s = result.summary
-        click.echo(f"{s['sources']} sources, {s['claims']} claims: {s['errors']} errors, {s['warnings']} warnings, {s['info']} info", err=True)
+        click.echo(_findings_table(result.findings) or _("no findings"))
+        click.echo(_summary(result.summary), err=True)
+
+
+def _findings_table(findings) -> str:
+    """One aligned row per finding (severity, id, attribute, subject, values),
+    its message in full on the line below."""
+    from .tables import render_table
+
+    rows = [{"severity": _severity(f.severity).upper() + (_(" (acknowledged)") if f.acknowledged else ""), "id": f.id,
+             "attribute": _attribute(f.attribute), "subject": f.subject, "values": " / ".join(f.values)} for f in findings]
+    cols = ["severity", "id", "attribute", "subject", "values"]
+    lines = render_table(rows, cols, [_("severity"), _("id"), _("attribute"), _("subject"), _("values")]).splitlines()
+    if not lines:
+        return ""
+    out = lines[:1]
+    for line, f in zip(lines[1:], findings):
+        out += [line, "    " + f.text()]
+    return "\n".join(out)
+
+
+def _severity(sev: str) -> str:
+    return {"error": _("error"), "warning": _("warning"), "info": _("info")}.get(sev, sev)
+
+
+def _attribute(attr: str) -> str:
+    return {"title": _("title"), "name": _("name"), "member_count": _("member_count"), "members": _("members")}.get(attr, attr)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (Hangul takes two)."""
+    from rich.cells import cell_len
+
+    return text + " " * max(0, width - cell_len(text))
+
+
+def _summary(s: dict) -> str:
+    return _("{sources} sources, {claims} claims: {errors} errors, {warnings} warnings, {info} info",
+             sources=s["sources"], claims=s["claims"], errors=s["errors"], warnings=s["warnings"], info=s["info"])
 
 
 @cli.command()
@@ -244,7 +287,7 @@ def report(obj: Ctx, out: str, fmt: str) -> None:
     """Write the discrepancy report."""
     formats = ("html", "markdown", "json") if fmt == "all" else (fmt,)
     for p in api.write_reports(obj.db, out, formats):
-        click.echo(f"wrote {p}", err=True)
+        click.echo(_("wrote {path}", path=p), err=True)
 
 
 @cli.command()
@@ -254,7 +297,7 @@ def report(obj: Ctx, out: str, fmt: str) -> None:
 def ack(obj: Ctx, finding: str, note: str) -> None:
     """Mark a finding as explained: it stays in reports, no longer fails check."""
     row = api.ack(obj.db, finding, note)
-    click.echo(f"acknowledged {row['id']}: {row['message']}", err=True)
+    click.echo(_("acknowledged {id}: {message}", id=row["id"], message=i18n.message_text(row["message"], row.get("extra"))), err=True)
 
 
 @cli.command()
@@ -267,12 +310,12 @@ def alias(obj: Ctx, names, split: bool, kind, fmt) -> None:
     """Confirm two names as one entity (or --split them). Without names: list aliases."""
     if not names:
         rows = api.list_aliases(obj.db)
-        click.echo(_json({"aliases": rows}) if fmt == "json" else (_table(rows, ["kind", "label", "name", "method"]) or "no aliases"))
+        click.echo(_json({"aliases": rows}) if fmt == "json" else (_table(rows, ["kind", "label", "name", "method"]) or _("no aliases")))
         return
     if len(names) != 2:
-        raise click.UsageError("alias takes two names")
+        raise click.UsageError(_("alias takes two names"))
     got = api.alias(obj.db, names[0], names[1], split, kind)
-    click.echo(f"{got['kind']}: {got['a']} {'≠' if split else '='} {got['b']} (kept across re-runs; run 'factcheck check')", err=True)
+    click.echo(_("{kind}: {a} {op} {b} (kept across re-runs; run 'factcheck check')", kind=got["kind"], a=got["a"], op="≠" if split else "=", b=got["b"]), err=True)
 
 
 @cli.command()
@@ -281,17 +324,20 @@ def alias(obj: Ctx, names, split: bool, kind, fmt) -> None:
 @click.pass_obj
 def explain(obj: Ctx, finding: str, fmt: str) -> None:
     """Show a finding with each evidence sentence, its source and date."""
+    from .report import render
+
     f = api.get_finding(obj.db, finding)
     if fmt == "json":
         click.echo(_json(f))
         return
-    click.echo(click.style(f"{f['severity'].upper()} {f['id']} {f['attribute']} · {f['subject']}", bold=True))
+    click.echo(click.style(f"{_severity(f['severity']).upper()} {f['id']} {_attribute(f['attribute'])} · {f['subject']}", bold=True))
     click.echo(f["message"])
     if f.get("acknowledged"):
-        click.echo(f"acknowledged: {f['acknowledged']['note']}")
+        click.echo(_("acknowledged: {note}", note=f["acknowledged"]["note"]))
     for ev in f["evidence"]:
         click.echo("")
-        click.echo(f"  {ev.get('outlet') or ''} {ev.get('published') or 'date unknown'} · {ev['path']} [{ev['start']}:{ev['end']}] ({ev['section']})")
+        published = ev.get("published") or _("date unknown")
+        click.echo(f"  {ev.get('outlet') or ''} {published} · {ev['path']} [{ev['start']}:{ev['end']}] ({render.section_label(ev['section'])})")
         sent = ev["sentence"]
         a, b = ev["start"] - ev["sentence_start"], ev["end"] - ev["sentence_start"]
         click.echo("  " + sent[:a] + click.style(sent[a:b], fg="yellow", bold=True, underline=True) + sent[b:])
@@ -305,27 +351,33 @@ def explain(obj: Ctx, finding: str, fmt: str) -> None:
 @click.pass_obj
 def run(obj: Ctx, directory: str, reports_dir: str, fail_on: str, fmt: str) -> None:
     """The main job: add what is new, check, write reports, say what changed."""
+    from .report import render
+
     summary = api.run(obj.db, directory, reports_dir, progress=_progress(0))
     res, added = summary.result, summary.added
     for e in added.errors:
-        _err(str(e))
+        _err(e)
     s = res.summary
     if fmt == "json":
         click.echo(_json({"read": added.added + added.updated, "unchanged": len(added.skipped),
                           "failed": [str(e) for e in added.errors], "summary": s,
                           "new": [f.as_json() for f in res.findings if f.status == "new"],
-                          "gone": res.gone, "reports": [str(p) for p in summary.reports]}))
+                          "gone": render.gone_json(res.gone), "reports": [str(p) for p in summary.reports]}))
     else:
-        click.echo(f"read {added.read} source(s) ({len(added.added)} new, {len(added.updated)} changed), {len(added.skipped)} unchanged"
-                   + (f", {len(added.errors)} failed" if added.errors else ""))
-        click.echo(f"{s['sources']} sources, {s['claims']} claims: {s['errors']} errors, {s['warnings']} warnings, {s['info']} info")
+        line = _("read {read} source(s) ({new} new, {changed} changed), {unchanged} unchanged",
+                 read=added.read, new=len(added.added), changed=len(added.updated), unchanged=len(added.skipped))
+        if added.errors:
+            line += _(", failed {failed}", failed=len(added.errors))
+        click.echo(line)
+        click.echo(_summary(s))
         new = [f for f in res.findings if f.status == "new"]
-        click.echo(f"since the last run: {len(new)} new, {len(res.gone)} gone")
+        click.echo(_("since the last run: {new} new, {gone} gone", new=len(new), gone=len(res.gone)))
         for f in new:
-            click.echo(f"  + {f.severity:7} {f.id} {f.subject}: {' / '.join(f.values)}")
+            click.echo(f"  + {_pad(_severity(f.severity), 7)} {f.id} {f.subject}: {' / '.join(f.values)}")
+            click.echo(f"              {f.text()}")
         for g in res.gone:
-            click.echo(f"  - {g['severity']:7} {g['id']} {g['subject']}")
-        click.echo("reports: " + ", ".join(str(p) for p in summary.reports))
+            click.echo(f"  - {_pad(_severity(g['severity']), 7)} {g['id']} {g['subject']}: {i18n.message_text(g['message'], g.get('extra'))}")
+        click.echo(_("reports: {paths}", paths=", ".join(str(p) for p in summary.reports)))
     if added.errors:
         sys.exit(2)
     if res.failing(fail_on):
@@ -387,7 +439,7 @@ def eval_cmd(gold_json: str, claims_json, show: bool, fmt: str, min_recall, min_
         if t["recall"] < r or t["precision"] < p:
             below.append(f"{kind} recall {t['recall']:.3f}, precision {t['precision']:.3f}")
     if below:
-        _err("below the bar: " + "; ".join(below))
+        _err(_("below the bar: {what}", what="; ".join(below)))
         sys.exit(1)
 
 
@@ -395,16 +447,16 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except FactcheckError as exc:
-        _err(str(exc))
+        _err(exc)
         sys.exit(2)
     except click.exceptions.Abort:
-        _err("aborted")
+        _err(_("aborted"))
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
     except KeyboardInterrupt:
-        _err("interrupted")
+        _err(_("interrupted"))
         sys.exit(130)
     except SystemExit:
         raise

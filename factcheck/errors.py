@@ -2,10 +2,15 @@
 
 
 class FactcheckError(Exception):
-    """A problem with the user's input or environment (not a bug)."""
+    """A problem with the user's input or environment (not a bug).
+
+    ``message`` may be an ``i18n.Message``: ``str(exc)`` is English, and
+    ``i18n.error_text(exc)`` says it in the language asked for.
+    """
 
     exit_code = 2
 
     def __init__(self, message: str, path: str | None = None):
         self.path = path
+        self.message = message
         super().__init__(f"{path}: {message}" if path else message)

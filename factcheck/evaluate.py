@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .checks import check
 from .errors import FactcheckError
+from .i18n import lazy
 from .ingest.add import add
 from .store.db import open_store
 
@@ -71,12 +72,12 @@ def evaluate(gold_path: str, only: list[str] | None = None) -> dict:
     try:
         gold = json.loads(gp.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FactcheckError("no such file", gold_path) from None
+        raise FactcheckError(lazy("no such file"), gold_path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FactcheckError(f"not a gold file: {exc}", gold_path) from None
+        raise FactcheckError(lazy("not a gold file: {reason}", reason=str(exc)), gold_path) from None
     problem = _gold_problem(gold)
     if problem:
-        raise FactcheckError(f"not a gold file: {problem}", gold_path)
+        raise FactcheckError(lazy("not a gold file: {reason}", reason=problem), gold_path)
     root = gp.parent
     cases_out = []
     tot = {"expect": 0, "matched": 0, "scored": 0, "false_alarms": 0}

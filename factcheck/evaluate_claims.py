@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .errors import FactcheckError
+from .i18n import lazy
 
 KINDS = ("titles", "counts", "lists")
 _ROLE = {"state": "total", "launch": "total", "current": "total"}
@@ -145,11 +146,11 @@ def evaluate_claims(claims_path: str, only: list[str] | None = None) -> dict:
     try:
         gold = json.loads(cp.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FactcheckError("no such file", claims_path) from None
+        raise FactcheckError(lazy("no such file"), claims_path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FactcheckError(f"not a claims gold file: {exc}", claims_path) from None
+        raise FactcheckError(lazy("not a claims gold file: {reason}", reason=str(exc)), claims_path) from None
     if not isinstance(gold, dict) or not isinstance(gold.get("articles"), list):
-        raise FactcheckError("not a claims gold file: expected an object with a list of 'articles'", claims_path)
+        raise FactcheckError(lazy("not a claims gold file: expected an object with a list of 'articles'"), claims_path)
     root = cp.parent
     by_case: dict[str, list[dict]] = defaultdict(list)
     for art in gold["articles"]:

@@ -7,6 +7,10 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 
+# Tests read English unless they ask for Korean (--lang ko / FACTCHECK_LANG=ko),
+# whatever the locale of the machine running them.
+os.environ["FACTCHECK_LANG"] = "en"
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 SEED_000 = SOURCES / "2020-06-03-newspim-ai-one-team.txt"
@@ -41,6 +45,15 @@ class Runner:
         res = self(*args, "--format", "json")
         assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
         return json.loads(res.stdout)
+
+
+@pytest.fixture(autouse=True)
+def _language_from_the_environment():
+    """A test that chose a language (--lang) leaves none chosen for the next."""
+    yield
+    from factcheck import i18n
+
+    i18n.set_language(None)
 
 
 @pytest.fixture

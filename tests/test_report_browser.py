@@ -5,11 +5,13 @@ event-handler and markup payloads into findings; the report is rendered in
 headless Chromium and the DOM it ends with is read back. Each payload, had it
 run, would change the page title. Rendered twice: as written (with its
 Content-Security-Policy) and with the policy removed, so that escaping alone
-is tested too. Also saves a screenshot of the seeds' report in reports/.
+is tested too. Also saves a screenshot of the seeds' report (in Korean) in
+reports/.
 
 Chromium comes from Debian's package (.ci/run installs it). Without it the
 test is skipped locally and fails under CI, where it must run.
 """
+import json
 import os
 import re
 import shutil
@@ -120,7 +122,7 @@ def test_screenshot_of_the_seeds_report(tmp_path):
 
     run = Runner(tmp_path)
     reports = ROOT / "reports"
-    res = run("run", SEED_000.parent, "--reports", tmp_path / "reports")
+    res = run("--lang", "ko", "run", SEED_000.parent, "--reports", tmp_path / "reports")  # the users' language
     assert res.exit_code in (0, 1, None), res.output
     reports.mkdir(exist_ok=True)
     shot = reports / "seeds-report.png"
@@ -131,3 +133,49 @@ def test_screenshot_of_the_seeds_report(tmp_path):
     assert res.returncode == 0, res.stderr[-2000:]
     assert shot.exists() and shot.stat().st_size > 20_000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_filters_hide_findings_without_script(tmp_path):
+    """Unticking a severity, kind or status hides those findings (CSS :has(), no script
+    in the page). The page is rendered with a box unticked; a probe script, added to a
+    copy without the CSP, reports each finding's computed display in the title."""
+    from conftest import Runner
+
+    run = Runner(tmp_path)
+    res = run("run", SEED_000.parent, "--reports", tmp_path / "reports")
+    assert res.exit_code in (0, 1, None), res.output
+    text = (tmp_path / "reports" / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in text.lower()
+    for box in ("fs-warning", "fs-info", "fk-title_variant", "fk-member_count_change", "ft-new"):
+        assert f'id="{box}" checked' in text
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    probe = ("<script>document.title = Array.from(document.querySelectorAll('section.finding'))"
+             ".map(f => f.className.match(/k-(\\w+)/)[1] + '=' + getComputedStyle(f).display).join(' ')</script></body>")
+
+    def shown(unticked: str | None) -> dict:
+        page = text if unticked is None else text.replace(f'id="{unticked}" checked', f'id="{unticked}"')
+        path = tmp_path / f"filter-{unticked}.html"
+        path.write_text(page.replace("</body>", probe), encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", _dom(path, tmp_path / "profile"), re.S).group(1)
+        return {k: v != "none" for k, v in (pair.split("=") for pair in title.split())}
+
+    assert shown(None) == {"title_variant": True, "member_count_change": True}
+    assert shown("fs-warning") == {"title_variant": False, "member_count_change": True}
+    assert shown("fk-member_count_change") == {"title_variant": True, "member_count_change": False}
+    assert shown("ft-new") == {"title_variant": False, "member_count_change": False}
+
+
+def test_sources_table_lists_outlet_date_claims_and_citing_findings(tmp_path):
+    from conftest import Runner
+
+    run = Runner(tmp_path)
+    run("run", SEED_000.parent, "--reports", tmp_path / "reports")
+    text = (tmp_path / "reports" / "report.html").read_text(encoding="utf-8")
+    table = text[text.index("<h2>Sources</h2>"):]
+    findings = json.loads((tmp_path / "reports" / "report.json").read_text(encoding="utf-8"))["findings"]
+    for src in run.json("sources")["sources"]:
+        row = re.search(rf'<tr id="src-{src["id"]}">(.*?)</tr>', table, re.S).group(1)
+        assert src["outlet"] in row and str(src["published"]) in row and f'<td class="num">{src["claims"]}</td>' in row
+        for f in findings:
+            cited = any(ev["source"] == src["id"] for ev in f["evidence"])
+            assert (f'href="#{f["id"]}"' in row) == cited

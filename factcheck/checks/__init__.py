@@ -153,7 +153,7 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     gone = []
     if prev_ids - set(ids):
         gone = store.rows(
-            'SELECT id, kind, attribute, severity, subject, "values", message FROM findings WHERE id IN (SELECT unnest(?))',
+            'SELECT id, kind, attribute, severity, subject, "values", message, extra FROM findings WHERE id IN (SELECT unnest(?))',
             [sorted(prev_ids - set(ids))],
         )
     run_id = (store.scalar("SELECT max(id) FROM runs") or 0) + 1

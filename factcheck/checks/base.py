@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..i18n import Message, message_text
+from ..i18n import lazy as _
 from ..store.db import Store
 
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
@@ -29,6 +31,15 @@ class Finding:
     extra: dict = field(default_factory=dict)
     scope: str = ""  # the block of claims it came from (person_scope, group_scope, source_scope)
 
+    def __post_init__(self) -> None:
+        # a translatable message keeps its recipe with the finding (stored in ``extra``)
+        if isinstance(self.message, Message):
+            self.extra = {**self.extra, "i18n": self.message.to_json()}
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the language asked for)."""
+        return message_text(self.message, self.extra, lang)
+
     def finalize(self) -> "Finding":
         basis = self.key or "|".join(sorted(self.values))
         self.id = "F" + hashlib.sha1(f"{self.kind}|{self.attribute}|{self.subject}|{basis}".encode("utf-8")).hexdigest()[:10]
@@ -37,13 +48,12 @@ class Finding:
     def as_json(self) -> dict:
         out = {
             "id": self.id, "kind": self.kind, "attribute": self.attribute, "severity": self.severity,
-            "subject": self.subject, "values": self.values, "message": self.message, "status": self.status,
+            "subject": self.subject, "values": self.values, "message": self.text(), "status": self.status,
             "evidence": self.evidence,
         }
         if self.acknowledged:
             out["acknowledged"] = self.acknowledged
-        if self.extra:
-            out.update(self.extra)
+        out.update({k: v for k, v in self.extra.items() if k != "i18n"})
         return out
 
 
@@ -224,10 +234,10 @@ def dedupe_evidence(items: list[dict]) -> list[dict]:
 
 def fmt_date(d: date | None, precision: str = "day") -> str:
     if d is None:
-        return "an unknown date"
+        return _("an unknown date")
     return d.strftime("%Y-%m") if precision == "month" else d.isoformat()
 
 
 def where_from(c: ClaimRow) -> str:
     outlet = c.outlet or c.path
-    return f"{outlet} ({fmt_date(c.published)})"
+    return _("{outlet} ({date})", outlet=outlet, date=fmt_date(c.published))

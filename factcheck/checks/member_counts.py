@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..i18n import join
+from ..i18n import lazy as _
 from .base import Finding, dedupe_evidence, fmt_date, group_scope, where_from
 from .timeline import GroupHistory, events_between, org_label, periods
 
@@ -24,8 +26,8 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
         for p in ps:
             distinct = sorted({c.count for c in p.points})
             if len(distinct) > 1:
-                by = "; ".join(f"{n}: " + ", ".join(sorted({where_from(c) for c in p.points if c.count == n})) for n in distinct)
-                msg = f"Sources disagree on how many members {g.label} had around {fmt_date(p.start)}: {by}."
+                by = join((_("{count}: {sources}", count=n, sources=join(sorted({where_from(c) for c in p.points if c.count == n}), ",")) for n in distinct), ";")
+                msg = _("Sources disagree on how many members {group} had around {date}: {counts}.", group=g.label, date=fmt_date(p.start), counts=by)
                 findings.append(Finding("member_count_conflict", "member_count", "error", g.label, [str(n) for n in distinct], msg,
                                         dedupe_evidence([c.evidence() for c in p.points]),
                                         key=f"{g.entity}|" + "|".join(map(str, distinct)), scope=group_scope(g.entity)).finalize())
@@ -60,23 +62,24 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
     n_left = sum(int(e.claim.detail.get("count") or 0) for e in evs if e.kind == "leave")
     explained = (len(plus) - len(minus) == change and (plus or minus)) or (n_joined or n_left) and max(n_joined, len(joined)) - max(n_left, len(left)) == change
     if n_joined and not joined:
-        parts_count = f"{n_joined} joined"
+        parts_count = _("{count} joined", count=n_joined)
     else:
         parts_count = ""
     parts = [parts_count] if parts_count else []
     if joined:
-        parts.append("joined: " + ", ".join(sorted(joined)))
+        parts.append(_("joined: {names}", names=join(sorted(joined), ",")))
     if listed_new - joined:
-        parts.append("newly listed: " + ", ".join(sorted(listed_new - joined)))
+        parts.append(_("newly listed: {names}", names=join(sorted(listed_new - joined), ",")))
     if left | listed_gone:
-        parts.append("left or no longer listed: " + ", ".join(sorted(left | listed_gone)))
-    span = f"{ca} ({fmt_date(a.start, a.points[0].precision)}) to {cb} ({fmt_date(b.start, b.points[0].precision)})"
+        parts.append(_("left or no longer listed: {names}", names=join(sorted(left | listed_gone), ",")))
+    span = _("{before} ({before_date}) to {after} ({after_date})", before=ca, before_date=fmt_date(a.start, a.points[0].precision),
+               after=cb, after_date=fmt_date(b.start, b.points[0].precision))
     if explained:
-        sev, msg = "info", f"{g.label} went from {span}; the sources explain it ({'; '.join(parts)})."
+        sev, msg = "info", _("{group} went from {span}; the sources explain it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
     elif plus or minus:
-        sev, msg = "info", f"{g.label} went from {span}; the sources explain part of it ({'; '.join(parts)})."
+        sev, msg = "info", _("{group} went from {span}; the sources explain part of it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
     else:
-        sev, msg = "warning", f"{g.label} went from {span} and nothing in the sources says who joined or left."
+        sev, msg = "warning", _("{group} went from {span} and nothing in the sources says who joined or left.", group=g.label, span=span)
     evidence = [c.evidence() for c in a.points[:2] + b.points[:2]] + [e.claim.evidence() for e in evs]
     return Finding("member_count_change", "member_count", sev, g.label, [str(ca), str(cb)], msg, dedupe_evidence(evidence),
                    key=f"{g.entity}|{ca}->{cb}", extra={"timeline": _timeline(g, a, b, evs)}, scope=group_scope(g.entity)).finalize()

@@ -7,6 +7,8 @@ ending in 등 is partial: what it lacks is not a disagreement, what it adds is.
 """
 from __future__ import annotations
 
+from ..i18n import join
+from ..i18n import lazy as _
 from ..resolve.entities import best_matches
 from .base import Finding, dedupe_evidence, fmt_date, group_scope
 from .timeline import GroupHistory, org_label, periods
@@ -51,12 +53,15 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                     got["cases"] += cases
             for m in merged.values():
                 name, values, match, cases = m["name"], m["values"], m["match"], m["cases"]
-                holders = sorted({x[0].outlet or x[0].path for x in cases if name in sets[x[0].id]})
-                lackers = sorted({x[1].outlet or x[1].path for x in cases if name not in sets[x[1].id]})
-                msg = f"{', '.join(holders)} list{'s' if len(holders) == 1 else ''} {name} as a member of {g.label} ({fmt_date(p.start)}); {', '.join(lackers)} do{'es' if len(lackers) == 1 else ''} not"
+                holders = join(sorted({x[0].outlet or x[0].path for x in cases if name in sets[x[0].id]}), "and")
+                lackers = join(sorted({x[1].outlet or x[1].path for x in cases if name not in sets[x[1].id]}), "and")
                 if match:
-                    msg += f" and name{'s' if len(lackers) == 1 else ''} {match[0][1]} instead (similarity {match[0][2]:.0f}: {'possibly one entity' if match[0][2] >= 70 else 'a different member'})"
-                msg += "."
+                    msg = _("{name} is listed as a member of {group} ({date}) by {holders}, not by {lackers}, where {other} appears instead (similarity {score:.0f}: {verdict}).",
+                            name=name, group=g.label, date=fmt_date(p.start), holders=holders, lackers=lackers, other=match[0][1], score=match[0][2],
+                            verdict=_("possibly one entity") if match[0][2] >= 70 else _("a different member"))
+                else:
+                    msg = _("{name} is listed as a member of {group} ({date}) by {holders}, not by {lackers}.",
+                            name=name, group=g.label, date=fmt_date(p.start), holders=holders, lackers=lackers)
                 ev = dedupe_evidence([x[0].evidence() for x in cases] + [x[1].evidence() for x in cases])
                 findings.append(Finding("member_list_diff", "members", "warning", g.label, values, msg, ev,
                                         key=f"{g.entity}|" + "|".join(sorted(values)), scope=group_scope(g.entity)).finalize())

@@ -17,6 +17,8 @@ from collections import defaultdict
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from ..i18n import join
+from ..i18n import lazy as _
 from ..nlp.hangul import jamo
 from ..resolve.normalize import norm_role
 from .base import ClaimRow, Finding, dedupe_evidence, person_scope
@@ -55,8 +57,9 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
                 continue
             label = people[a][0].org_label or people[a][0].org
             ev = dedupe_evidence([c.evidence() for c in people[a] + people[b]])
-            srcs = lambda n: ", ".join(sorted({c.outlet or c.path for c in people[n]}))
-            msg = f"The {post} of {label} is {a} in {srcs(a)} but {b} in {srcs(b)}: one letter apart, probably one person misspelled."
+            srcs = lambda n: join(sorted({c.outlet or c.path for c in people[n]}), "and")
+            msg = _("The {post} of {org} is {a} in {sources_a} but {b} in {sources_b}: one letter apart, probably one person misspelled.",
+                    post=post, org=label, a=a, sources_a=srcs(a), b=b, sources_b=srcs(b))
             findings.append(Finding("name_spelling", "name", "warning", label, [a, b], msg, ev, key=f"{org}|{post}|{a}|{b}",
                                     scope=person_scope(org, a)).finalize())
     return findings

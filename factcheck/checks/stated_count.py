@@ -6,6 +6,8 @@ is fine when it ends in 등 ("and others"); headline lists ("해온시·동림�
 """
 from __future__ import annotations
 
+from ..i18n import join
+from ..i18n import lazy as _
 from .base import ClaimRow, Finding, source_scope
 
 
@@ -22,11 +24,10 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
         listed = len(d.get("members") or [])
         if listed == stated or (listed < stated and d.get("partial")):
             continue
-        names = ", ".join(m["name"] for m in d["members"])
+        names = join((m["name"] for m in d["members"]), ",")
         group = c.group_label or c.subject
-        msg = (
-            f"{c.outlet or c.path} states {stated} members of {group} but lists {listed}: {names}."
-        )
+        msg = _("{source} states {stated} members of {group} but lists {listed}: {names}.",
+                source=c.outlet or c.path, stated=stated, group=group, listed=listed, names=names)
         findings.append(
             Finding("count_vs_list", "member_count", "error", group, [str(stated), str(listed)], msg, [c.evidence()],
                     key=f"{c.path}|{c.start}", scope=source_scope(c.source_id)).finalize()

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from ..i18n import join
+from ..i18n import lazy as _
 from ..lexicons import load
 from ..resolve.entities import similarity
 from ..resolve.normalize import norm_role
@@ -99,13 +101,17 @@ def _finding(kind: str, name: str, org: str, pairs, what: str, scope: str) -> Fi
     if what == "rank":
         ranks = sorted({c.rank for c in involved if c.rank}, key=lambda r: -load().ranks[r].level)
         if sev == "error":
-            message = f"{name} ({org}) is called {' and '.join(ranks)} by sources within a month of each other."
+            message = _("{name} ({org}) is called {ranks} by sources within a month of each other.", name=name, org=org, ranks=join(ranks, "and"))
         else:
-            message = f"{name} ({org}) is {' then '.join(reversed(ranks))} in sources far apart in time: a change of post, not a conflict."
+            message = _("{name} ({org}) is {ranks} in sources far apart in time: a change of post, not a conflict.", name=name, org=org, ranks=join(reversed(ranks), "then"))
     else:
         score = max(p[3] for p in pairs)
-        if sev == "warning":
-            message = f"{name} ({org}) has two spellings of one post: {' vs '.join(values)} (similarity {score:.0f})."
+        one = {(c.outlet or c.path) for c in involved}
+        if sev == "warning" and len({c.source_id for c in involved}) == 1:  # a copy-desk catch: one article disagrees with itself
+            message = _("{name} ({org}) has two spellings of one post in one article ({source}): {values} (similarity {score:.0f}).",
+                        name=name, org=org, source=one.pop(), values=join(values, "vs"), score=score)
+        elif sev == "warning":
+            message = _("{name} ({org}) has two spellings of one post: {values} (similarity {score:.0f}).", name=name, org=org, values=join(values, "vs"), score=score)
         else:
-            message = f"{name} ({org}) is given different posts: {' vs '.join(values)}."
+            message = _("{name} ({org}) is given different posts: {values}.", name=name, org=org, values=join(values, "vs"))
     return Finding(kind, "title", sev, name, values, message, evidence, key=f"{org}|{what}", scope=scope).finalize()

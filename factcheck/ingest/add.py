@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import FactcheckError
+from ..i18n import lazy
 from ..store.db import Store
 from .reader import MAX_BYTES, SUFFIXES, RawSource, read_bytes, read_path
 
@@ -71,15 +72,15 @@ def discover(paths: Iterable[str], root: Path | None = None) -> list[tuple[Path 
             continue
         p = Path(raw)
         if not p.exists():
-            raise FactcheckError("no such file or folder", raw)
+            raise FactcheckError(lazy("no such file or folder"), raw)
         if p.is_dir():
             folder = p.resolve()
             try:
                 found = _files_under(folder)
             except OSError as exc:
-                raise FactcheckError(f"cannot read the folder: {exc.strerror or exc}", raw) from None
+                raise FactcheckError(lazy("cannot read the folder: {reason}", reason=exc.strerror or str(exc)), raw) from None
             if not found:
-                raise FactcheckError("folder has nothing readable (.txt, .md or .html files)", raw)
+                raise FactcheckError(lazy("folder has nothing readable (.txt, .md or .html files)"), raw)
             try:
                 prefix = folder.relative_to(base).as_posix()
             except ValueError:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import FactcheckError
+from ..i18n import lazy
 
 _ISO = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?\s*$")
 _KO = re.compile(r"^\s*(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*$")
@@ -41,7 +42,7 @@ def parse_date(value: object) -> date | None:
 def parse_date_option(value: str, what: str = "--published") -> date:
     d = parse_date(value)
     if d is None:
-        raise FactcheckError(f"{what}: cannot read {value!r} as a date (use YYYY-MM-DD)")
+        raise FactcheckError(lazy("{option}: cannot read {value} as a date (use YYYY-MM-DD)", option=what, value=repr(value)))
     return d
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import FactcheckError
+from ..i18n import lazy
 from .dates import find_dateline, parse_date
 from .outlets import find_outlet
 
@@ -60,11 +61,11 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise FactcheckError("binary file (a UTF-16 mark, but not UTF-16 text), not an article", path) from None
+            raise FactcheckError(lazy("binary file (a UTF-16 mark, but not UTF-16 text), not an article"), path) from None
         if _looks_like_text(text):
             return text.lstrip("\ufeff"), "utf-16"
     if b"\x00" in data:
-        raise FactcheckError("binary file (contains NUL bytes), not an article", path)
+        raise FactcheckError(lazy("binary file (contains NUL bytes), not an article"), path)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -80,10 +81,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise FactcheckError("binary file (no text encoding fits), not an article", path)
+        raise FactcheckError(lazy("binary file (no text encoding fits), not an article"), path)
     text = str(best)
     if not _looks_like_text(text):
-        raise FactcheckError("binary file (mostly control characters), not an article", path)
+        raise FactcheckError(lazy("binary file (mostly control characters), not an article"), path)
     return text, best.encoding
 
 
@@ -107,7 +108,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
             break
         end = text.find("\n---", after)
     if end < 0:
-        raise FactcheckError("malformed front matter: no closing '---' line", path)
+        raise FactcheckError(lazy("malformed front matter: no closing '---' line"), path)
     block = text[first_nl + 1 : end]
     body = text[end + 4 :]
     if body.startswith("\n"):
@@ -115,19 +116,18 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     try:
         meta = yaml.safe_load(block) if block.strip() else {}
     except ValueError as exc:  # YAML reads 2020-02-30 as a date and fails
-        raise FactcheckError(f"malformed front matter: a date that does not exist ({exc})", path) from None
+        raise FactcheckError(lazy("malformed front matter: a date that does not exist ({reason})", reason=str(exc)), path) from None
     except yaml.YAMLError as exc:
         # plain "key: value" lines are front matter too, even when a value is
         # not valid YAML (title: "quoted"…and more)
         meta = _simple_pairs(block)
         if meta is None:
             mark = getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 2})" if mark is not None else ""
-            raise FactcheckError(f"malformed front matter{where}: {getattr(exc, 'problem', None) or 'not YAML'}", path) from None
+            raise FactcheckError(lazy("malformed front matter (line {line}): {problem}", line=mark.line + 2, problem=getattr(exc, 'problem', None) or 'not YAML') if mark is not None else lazy("malformed front matter: {problem}", problem=getattr(exc, 'problem', None) or 'not YAML'), path) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise FactcheckError("malformed front matter: expected 'key: value' lines", path)
+        raise FactcheckError(lazy("malformed front matter: expected 'key: value' lines"), path)
     return meta, body
 
 
@@ -154,13 +154,13 @@ def _html_to_text(html: str, path: str) -> tuple[str, dict]:
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     if doc is None:
-        raise FactcheckError("no article text found in the HTML page", path)
+        raise FactcheckError(lazy("no article text found in the HTML page"), path)
     get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     text = get("text") or ""
     # what is left of a page of menus and links is a few short fragments; an
     # article has at least one paragraph
     if max((len(line.strip()) for line in text.splitlines()), default=0) < MIN_HTML_PARAGRAPH:
-        raise FactcheckError("no article text found in the HTML page (only menus, links or scripts)", path)
+        raise FactcheckError(lazy("no article text found in the HTML page (only menus, links or scripts)"), path)
     meta = {"title": get("title"), "outlet": get("sitename"), "url": get("url"), "published": get("date")}
     return text, {k: v for k, v in meta.items() if v}
 
@@ -171,9 +171,9 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
 
     if len(data) > MAX_BYTES:
         size = f"more than {MAX_BYTES // (1024 * 1024)} MB" if path == "<stdin>" else f"{len(data) / 1e6:.0f} MB"  # stdin is read only that far
-        raise FactcheckError(f"input is {size}; one article may be at most {MAX_BYTES // (1024 * 1024)} MB", path)
+        raise FactcheckError(lazy("input is {size}; one article may be at most {limit} MB", size=size, limit=MAX_BYTES // (1024 * 1024)), path)
     if not data.strip():
-        raise FactcheckError("empty file", path)
+        raise FactcheckError(lazy("empty file"), path)
     text, encoding = decode(data, path)
     text = normalise(text)
     suffix = (suffix or Path(path).suffix).lower()
@@ -186,9 +186,9 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
         meta, text = split_front_matter(text, path)
         origin_meta = "front_matter"
     if not text.strip():
-        raise FactcheckError("empty file (no text after the front matter)" if meta else "empty file", path)
+        raise FactcheckError(lazy("empty file (no text after the front matter)") if meta else "empty file", path)
     if len(text) > MAX_CHARS:
-        raise FactcheckError(f"text is {len(text):,} characters; one article may be at most {MAX_CHARS:,}", path)
+        raise FactcheckError(lazy("text is {length:,} characters; one article may be at most {limit:,}", length=len(text), limit=MAX_CHARS), path)
     src = RawSource(path=path, text=text, content_hash=content_hash(data), encoding=encoding)
     src.extra = {k: v for k, v in meta.items() if k not in META_KEYS and isinstance(v, (str, int, float))}
     for key in ("outlet", "url", "title"):
@@ -197,7 +197,7 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
     if meta.get("published") is not None:
         d = parse_date(meta["published"])
         if d is None:
-            raise FactcheckError(f"malformed front matter: published {meta['published']!r} is not a date (use YYYY-MM-DD)", path)
+            raise FactcheckError(lazy("malformed front matter: published {value} is not a date (use YYYY-MM-DD)", value=repr(meta['published'])), path)
         src.published, origin = d, origin_meta
     for key, value in (overrides or {}).items():
         if value is None:
@@ -213,7 +213,7 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, overrides: dic
     if not src.outlet:
         src.outlet = find_outlet(text)  # "[한빛경제 박도윤 기자]", "ⓒ 뉴스마루"
     if src.published is not None and src.published > _date.today():
-        raise FactcheckError(f"published date {src.published.isoformat()} is in the future", path)
+        raise FactcheckError(lazy("published date {date} is in the future", date=src.published.isoformat()), path)
     src.published_origin = origin
     return src
 
@@ -228,13 +228,13 @@ def read_file_bytes(path: Path, display: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise FactcheckError(f"file is {size / 1e6:.0f} MB; one article may be at most {MAX_BYTES // (1024 * 1024)} MB", display)
+            raise FactcheckError(lazy("file is {size:.0f} MB; one article may be at most {limit} MB", size=size / 1e6, limit=MAX_BYTES // (1024 * 1024)), display)
         return path.read_bytes()
     except FileNotFoundError:
-        raise FactcheckError("no such file (it vanished before it could be read)", display) from None
+        raise FactcheckError(lazy("no such file (it vanished before it could be read)"), display) from None
     except IsADirectoryError:
-        raise FactcheckError("is a directory", display) from None
+        raise FactcheckError(lazy("is a directory"), display) from None
     except PermissionError:
-        raise FactcheckError("permission denied", display) from None
+        raise FactcheckError(lazy("permission denied"), display) from None
     except OSError as exc:
-        raise FactcheckError(f"cannot read: {exc.strerror or exc}", display) from None
+        raise FactcheckError(lazy("cannot read: {reason}", reason=exc.strerror or str(exc)), display) from None

@@ -12,14 +12,25 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..checks import CheckResult
+from ..i18n import _, language, message_text
 
 
 def payload(result: CheckResult) -> dict:
     return {
         "findings": [f.as_json() for f in result.findings],
         "summary": result.summary,
-        "gone": [{k: (json.loads(v) if k == "values" else v) for k, v in g.items()} for g in result.gone],
+        "gone": gone_json(result.gone),
     }
+
+
+def gone_json(gone: list[dict]) -> list[dict]:
+    """Findings gone since the last run, their messages in the language asked for."""
+    out = []
+    for g in gone:
+        item = {k: (json.loads(v) if k == "values" else v) for k, v in g.items() if k != "extra"}
+        item["message"] = message_text(g.get("message") or "", g.get("extra"))
+        out.append(item)
+    return out
 
 
 def _default(o):
@@ -49,28 +60,100 @@ def md_escape(s: str) -> str:
     return out
 
 
+def severity_label(sev: str) -> str:
+    return {"error": _("error"), "warning": _("warning"), "info": _("info")}.get(sev, sev)
+
+
+def attribute_label(attr: str) -> str:
+    return {"title": _("title"), "name": _("name"), "member_count": _("member_count"), "members": _("members")}.get(attr, attr)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "title_conflict": _("title conflict"), "title_variant": _("title spelling"), "count_vs_list": _("count vs list"),
+        "member_count_conflict": _("member count conflict"), "member_count_change": _("member count change"),
+        "member_list_diff": _("member list difference"), "name_spelling": _("name spelling"),
+    }.get(kind, kind)
+
+
+def section_label(section: str | None) -> str:
+    return {"headline": _("headline"), "byline": _("byline"), "caption": _("caption"), "body": _("body"),
+            "quote": _("quote"), "furniture": _("furniture")}.get(section or "", section or "")
+
+
+def event_label(event: str) -> str:
+    return {"launch": _("launched"), "join": _("joined"), "leave": _("left")}.get(event, event)
+
+
+def status_key(f) -> str:
+    return "ack" if f.acknowledged else f.status
+
+
+def status_label(key: str) -> str:
+    return {"new": _("new"), "unchanged": _("unchanged"), "ack": _("acknowledged")}.get(key, key)
+
+
+def facets(findings: list) -> dict:
+    """The filter checkboxes: each severity, kind and status present, with its count."""
+    def facet(keys: list[str], label) -> list[dict]:
+        counts: dict[str, int] = {}
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+        return [{"key": _css_key(k), "label": label(k), "count": n} for k, n in counts.items()]
+
+    order = {"error": 0, "warning": 1, "info": 2}
+    return {
+        "severity": facet(sorted((f.severity for f in findings), key=lambda s: order.get(s, 9)), severity_label),
+        "kind": facet(sorted(f.kind for f in findings), kind_label),
+        "status": facet(sorted((status_key(f) for f in findings), key=lambda s: ("new", "unchanged", "ack").index(s) if s in ("new", "unchanged", "ack") else 9), status_label),
+    }
+
+
+def _css_key(value: str) -> str:
+    """A value as a CSS identifier piece: kinds and severities are code names; anything else is dropped."""
+    return "".join(ch for ch in value if ch.isascii() and (ch.isalnum() or ch in "_-"))
+
+
+def source_rows(result: CheckResult, sources: list[dict]) -> list[dict]:
+    """Each source with its claim count and the findings that cite it."""
+    cited: dict[str, list] = {}
+    for f in result.findings:
+        for sid in dict.fromkeys(ev.get("source") for ev in f.evidence):
+            cited.setdefault(sid, []).append(f)
+    return [{**s, "findings": cited.get(s["id"], [])} for s in sources]
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def to_markdown(result: CheckResult, sources: list[dict]) -> str:
     s = result.summary
-    lines = ["# factcheck report", "",
-             f"{s['sources']} sources, {s['claims']} claims: **{s['errors']} errors**, **{s['warnings']} warnings**, {s['info']} info"
-             + (f", {s['acknowledged']} acknowledged" if s.get("acknowledged") else "") + ".", ""]
+    counts = _("{sources} sources, {claims} claims: **{errors} errors**, **{warnings} warnings**, {info} info",
+               sources=s["sources"], claims=s["claims"], errors=s["errors"], warnings=s["warnings"], info=s["info"])
+    if s.get("acknowledged"):
+        counts += _(", {n} acknowledged", n=s["acknowledged"])
+    lines = ["# " + _("factcheck report"), "", counts + ".", ""]
     if result.gone:
-        lines += ["Gone since the last run: " + ", ".join(f"`{g['id']}` {md_escape(g['message'])}" for g in result.gone), ""]
+        lines += [_("Gone since the last run:") + " " + ", ".join(f"`{g['id']}` {md_escape(g['message'])}" for g in gone_json(result.gone)), ""]
     for f in result.findings:
-        tag = f"{f.severity.upper()}" + (" (acknowledged)" if f.acknowledged else "") + (" NEW" if f.status == "new" else "")
-        lines += [f"## {tag} · {md_escape(f.subject)} · {f.attribute}", "", f"`{f.id}` ({f.kind}) {md_escape(f.message)}", ""]
+        tag = severity_label(f.severity).upper() + (" " + _("(acknowledged)") if f.acknowledged else "") + (" " + _("NEW") if f.status == "new" else "")
+        lines += [f"## {tag} · {md_escape(f.subject)} · {attribute_label(f.attribute)}", "", f"`{f.id}` ({f.kind}) {md_escape(f.text())}", ""]
         if f.acknowledged:
-            lines += [f"> acknowledged: {md_escape(f.acknowledged['note'])}", ""]
-        lines += ["| source | date | evidence |", "| --- | --- | --- |"]
+            lines += ["> " + _("acknowledged: {note}", note=md_escape(f.acknowledged["note"])), ""]
+        lines += [_md_row([_("source"), _("date"), _("evidence")]), "| --- | --- | --- |"]
         for ev in f.evidence:
             sent = ev["sentence"] or ""
             a, b = ev["start"] - ev["sentence_start"], ev["end"] - ev["sentence_start"]
             body = md_escape(sent[:a]) + "**" + md_escape(sent[a:b]) + "**" + md_escape(sent[b:]) if 0 <= a <= b <= len(sent) else md_escape(sent)
             lines.append(f"| {md_escape(ev.get('outlet') or '')} `{md_escape(ev['path'])}` | {ev.get('published') or '?'} | {body.replace(chr(10), ' ')} |")
         lines.append("")
-    lines += ["## Sources", "", "| id | path | outlet | published |", "| --- | --- | --- | --- |"]
-    for src in sources:
-        lines.append(f"| `{src['id']}` | {md_escape(src['path'])} | {md_escape(src.get('outlet') or '')} | {src.get('published') or '?'} |")
+    lines += ["## " + _("Sources"), "",
+              _md_row([_("outlet"), _("published"), _("claims"), _("cited in findings"), _("path")]),
+              "| --- | --- | ---: | --- | --- |"]
+    for src in source_rows(result, sources):
+        cited = ", ".join(f"`{f.id}`" for f in src["findings"]) or "–"
+        lines.append(f"| {md_escape(src.get('outlet') or '')} | {src.get('published') or '?'} | {src.get('claims', '')} | {cited} | {md_escape(src['path'])} |")
     return "\n".join(lines) + "\n"
 
 
@@ -114,8 +197,11 @@ def to_html(result: CheckResult, sources: list[dict]) -> str:
 
     env = Environment(loader=PackageLoader("factcheck.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["highlight"] = highlight
+    env.globals.update(_=_, severity_label=severity_label, attribute_label=attribute_label, section_label=section_label,
+                       event_label=event_label, status_key=status_key)
     tpl = env.get_template("report.html.j2")
-    return tpl.render(result=result, summary=result.summary, findings=result.findings, sources=sources,
+    return tpl.render(result=result, summary=result.summary, findings=result.findings, sources=source_rows(result, sources),
+                      gone=gone_json(result.gone), facets=facets(result.findings), lang=language(),
                       timelines=timelines(result), version=__version__, generated=datetime.now().isoformat(timespec="seconds"))
 
 

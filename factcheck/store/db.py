@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from ..errors import FactcheckError
+from ..i18n import lazy
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -83,13 +84,13 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
                 if time.monotonic() < deadline:
                     time.sleep(0.2)
                     continue
-                raise FactcheckError(f"store is locked by another process (waited {LOCK_WAIT_SECONDS:.0f} s); try again when it has finished", path) from None
+                raise FactcheckError(lazy("store is locked by another process (waited {seconds:.0f} s); try again when it has finished", seconds=LOCK_WAIT_SECONDS), path) from None
             if "not a valid duckdb" in low or "invalid" in low and "database" in low or "unable to open" in low and "header" in low or "magic" in low or "serialization" in low:
-                raise FactcheckError("not a DuckDB database (is --db pointing at the right file?)", path) from None
+                raise FactcheckError(lazy("not a DuckDB database (is --db pointing at the right file?)"), path) from None
             if "permission" in low or "read-only" in low or "readonly" in low:
-                raise FactcheckError("cannot write the store here (permission denied)", path) from None
+                raise FactcheckError(lazy("cannot write the store here (permission denied)"), path) from None
             first = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
-            raise FactcheckError(f"cannot open the store: {first}", path) from None
+            raise FactcheckError(lazy("cannot open the store: {reason}", reason=str(first)), path) from None
 
 
 def open_store(path: str | os.PathLike, create: bool = True, read_only: bool = False) -> Store:
@@ -97,27 +98,27 @@ def open_store(path: str | os.PathLike, create: bool = True, read_only: bool = F
     p = Path(path)
     if not p.exists():
         if not create:
-            raise FactcheckError("no store here yet: run 'factcheck add' or 'factcheck run' first", path)
+            raise FactcheckError(lazy("no store here yet: run 'factcheck add' or 'factcheck run' first"), path)
         if read_only:
-            raise FactcheckError("no store here yet", path)
+            raise FactcheckError(lazy("no store here yet"), path)
         if not p.parent.exists():
             try:
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise FactcheckError(f"cannot create the store's folder: {exc.strerror}", path) from None
+                raise FactcheckError(lazy("cannot create the store's folder: {reason}", reason=exc.strerror), path) from None
         if not os.access(p.parent, os.W_OK):
-            raise FactcheckError("cannot create the store here (folder is not writable)", path)
+            raise FactcheckError(lazy("cannot create the store here (folder is not writable)"), path)
     elif p.is_dir():
-        raise FactcheckError("is a directory, not a store file", path)
+        raise FactcheckError(lazy("is a directory, not a store file"), path)
     else:
         with open(p, "rb") as fh:
             head = fh.read(16)
         if len(head) >= 12 and head[8:12] != b"DUCK":
-            raise FactcheckError("not a DuckDB database (is --db pointing at the right file?)", path)
+            raise FactcheckError(lazy("not a DuckDB database (is --db pointing at the right file?)"), path)
         if len(head) < 12 and p.stat().st_size > 0:
-            raise FactcheckError("not a DuckDB database (is --db pointing at the right file?)", path)
+            raise FactcheckError(lazy("not a DuckDB database (is --db pointing at the right file?)"), path)
         if not read_only and not os.access(p, os.W_OK):
-            raise FactcheckError("cannot write the store (file is read-only)", path)
+            raise FactcheckError(lazy("cannot write the store (file is read-only)"), path)
     con = _connect(path, read_only)
     store = Store(con, path)
     if not read_only:
@@ -131,7 +132,7 @@ def migrate(store: Store) -> int:
     con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     found = store.schema_version
     if found > SCHEMA_VERSION:
-        raise FactcheckError(f"store has schema version {found}, newer than this release ({SCHEMA_VERSION}); upgrade factcheck", store.path)
+        raise FactcheckError(lazy("store has schema version {found}, newer than this release ({supported}); upgrade factcheck", found=found, supported=SCHEMA_VERSION), store.path)
     for version in range(found + 1, SCHEMA_VERSION + 1):
         with store.transaction():
             for stmt in MIGRATIONS[version]:
