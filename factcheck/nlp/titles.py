@@ -51,6 +51,7 @@ class Item:
     stems: tuple[str, ...] = ()
     paren: tuple[str, ...] | None = None  # types of the bracket's parts
     paren_caps: tuple[str, ...] = ()
+    not_types: tuple[str, ...] = ()
 
 
 @dataclass
@@ -79,7 +80,7 @@ def _item(d: dict) -> Item:
     particles = None if p is None else (("*",) if p == "*" else tuple(p))
     paren = d.get("paren")
     return Item(types, lo, hi, d.get("as"), particles, bool(d.get("sep")), tuple(d.get("w", ())), tuple(d.get("stem", ())),
-                tuple(paren) if paren else None, tuple(d.get("paren_as", ())))
+                tuple(paren) if paren else None, tuple(d.get("paren_as", ())), tuple(d.get("nt", ())))
 
 
 @lru_cache(maxsize=1)
@@ -154,10 +155,29 @@ def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
     return frozenset(ts)
 
 
+def _split_middot(w: Word) -> list[Word]:
+    """A headline's "대표·송하늘": a title and the next name joined by a
+    middle dot are two words (a role written "AI·DX융합사업부문장" is one)."""
+    b = w.base
+    at = b.find("·")
+    if at <= 0 or w.paren is not None:
+        return [w]
+    left, right = b[:at], b[at + 1 :]
+    if not (rank_of(left) or role_of(left) or fused_title(left)) or not is_name(right):
+        return [w]
+    dot = w.text.find("·")
+    if dot < 0:
+        return [w]
+    mid = w.start + dot
+    lw = Word(w.i, w.text[:dot], w.start, mid, w.core_start, mid, left, mid, None, "", "·")
+    rw = Word(w.i + 0.5, w.text[dot + 1 :], mid + 1, w.end, mid + 1, w.core_end, right, w.base_end, None, w.particle, w.sep_after)
+    return [lw, rw]
+
+
 def type_words(words: list[Word], known: set[str]) -> list[TWord]:
     out: list[TWord] = []
     former = False
-    for w in words:
+    for w in (part for word in words for part in _split_middot(word)):
         if _is_noise(w):
             continue
         if w.base in ("전", "前") and not w.particle and not w.sep_after:
@@ -183,7 +203,7 @@ def _paren_part_types(part: str) -> set[str]:
 # -- the matcher --------------------------------------------------------------------
 def _item_ok(it: Item, tw: TWord, last: bool) -> tuple[bool, list[tuple[str, str]]]:
     """Whether one word fits one pattern item, and the bracket parts it captures."""
-    if not any(t in tw.types for t in it.types):
+    if not any(t in tw.types for t in it.types) or any(t in tw.types for t in it.not_types):
         return False, []
     if it.words and tw.raw not in it.words:
         return False, []
