@@ -20,14 +20,20 @@ from functools import lru_cache
 from ..ingest.dates import DateExpr, find_dates
 from ..lexicons import load
 from ..patterns import title_patterns
-from .mentions import Claim
+from .mentions import DEFAULT_CONFIDENCE, Claim
 from .tokens import Word, paren_kind
 from .wordclass import _LATIN, _org_of, fused_title, is_name, is_org_word, rank_of, role_of
 
 # web noise between a name and its title: a stock quote "(23,450원 ▲150 +0.64%)"
 _STOCK_QUOTE = re.compile(r"^[\d,.]+원?\s*[▲▼△▽↑↓+\-]?\s*[\d,.]*\s*[+\-]?[\d.]*%?$")
 _CORP_MARKS = ("㈜", "(주)", "(유)", "㈔", "(사)", "(재)")
-DEFAULT_CONFIDENCE = 0.8
+
+# "3년 전", "얼마 전": 전 after a span of time is "ago", not "former"
+_AGO = re.compile(r"^(?:\d+|몇|수|여러|한|두|세|네|다섯|오래|얼마|직|며칠|조금|반|십|수십|몇십)(?:년|개월|달|주|주일|일|시간|분|세기|여년|년여)?$")
+# endings of verb forms that is_name lets through ("감안해", "설명하며")
+_NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까")
+# a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
+_AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
 _ACTING = ("직무대행", "권한대행", "대행")
 
 
@@ -138,7 +144,7 @@ def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
         ts.add("ROLE")
     if fused_title(base):
         ts.add("FUSED")
-    name = is_name(w.base) and (w.paren is None or paren_kind(w.paren) == "position")
+    name = is_name(w.base) and (w.paren is None or paren_kind(w.paren) == "position" or bool(_AGE.match(w.paren))) and not w.base.endswith(_NOT_NAME_END)
     if name:
         ts.add("PERSON")
     if len(w.base) == 1 and w.base in lx.surnames and w.base != "전":
@@ -180,7 +186,7 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
     for w in (part for word in words for part in _split_middot(word)):
         if _is_noise(w):
             continue
-        if w.base in ("전", "前") and not w.particle and not w.sep_after:
+        if w.base in ("전", "前") and not w.particle and not w.sep_after and not (out and _AGO.search(out[-1].w.base)):
             former = True
             continue
         base, particle = title_core(w)
@@ -408,7 +414,7 @@ class TitleRules:
             # an added post: the span is the post as written (and the person)
             ps, pe = self._piece_span(person)
             start, end = min(t_start, ps), max(t_end, pe)
-        status = status or self._status(tws, title + ([person] if not p.overlap else []), p, lex)
+        status = status or self._status(tws, title + ([person] + ([org_p] if org_p else []) if not p.overlap else []), p, lex)
         if org_p is not None and org_p.part is None:
             w = org_p.tw.w
             if alias:
