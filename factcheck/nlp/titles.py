@@ -68,6 +68,7 @@ class Pattern:
     status: str | None = None
     overlap: bool = False
     backref: bool = False
+    old_status: str | None = None  # what the person's own title becomes (a promotion: former)
     prev_not: tuple[str, ...] = ()
     confidence: float = DEFAULT_CONFIDENCE
     raw: dict = field(default_factory=dict)
@@ -96,7 +97,7 @@ def patterns() -> tuple[list[Pattern], dict]:
     for p in data["patterns"]:
         emit = p.get("emit") or [{"person": "person", "title": "title", "org": "org"}]
         out.append(Pattern(p["id"], [_item(x) for x in p["seq"]], emit, p.get("status"), bool(p.get("overlap")),
-                           bool(p.get("backref")), tuple(p.get("prev_not", ())), float(p.get("confidence", DEFAULT_CONFIDENCE)), p))
+                           bool(p.get("backref")), p.get("old_status"), tuple(p.get("prev_not", ())), float(p.get("confidence", DEFAULT_CONFIDENCE)), p))
     return out, data.get("words", {})
 
 
@@ -312,9 +313,15 @@ class TitleRules:
                 continue
             if self._title_match(sent, tws, p, caps, dates, context, lex):
                 used |= span
+        # an overlap pattern reads a stretch once (its longest match there)
+        taken: dict[str, set[int]] = {}
         for p, order, s, end, caps in found:
             if p.overlap:
-                self._title_match(sent, tws, p, caps, dates, context, lex)
+                span = set(range(s, end))
+                if span & taken.get(p.id, set()):
+                    continue
+                if self._title_match(sent, tws, p, caps, dates, context, lex):
+                    taken.setdefault(p.id, set()).update(span)
 
     def _title_match(self, sent, tws: list[TWord], p: Pattern, caps, dates, context, lex) -> bool:
         groups: dict[str, list[Piece]] = {}
@@ -323,8 +330,13 @@ class TitleRules:
         emitted = False
         verbs = groups.get("verb", [])
         status = p.status
-        if not status and any(v.base.startswith(tuple(lex.get("designate_verbs", ()))) for v in verbs):
+        if not status and any(v.tw.raw.startswith(tuple(lex.get("designate_verbs", ()))) for v in verbs):
             status = "designate"
+        if not status and any(m.tw.raw in lex.get("designate_before", ()) for m in groups.get("marker", [])):
+            status = "designate"
+        if p.old_status and (status or "current") == "current" and any(v.tw.raw.startswith(tuple(lex.get("promotion_verbs", ()))) for v in verbs):
+            for person in groups.get("person", []):
+                self._restatus_own_title(sent.idx, person, p.old_status)
         for spec in p.emit:
             persons = groups.get(spec.get("person", "person"), [])
             title = groups.get(spec.get("title", "title"), [])
@@ -345,6 +357,15 @@ class TitleRules:
                     emitted = True
         return emitted
 
+    def _restatus_own_title(self, sent_idx: int, person: Piece, status: str) -> None:
+        """A promotion stated in the sentence ("김하늘 전무는 부사장으로
+        승진했다"): the title the person is named with is the one left."""
+        at = person.tw.w.core_start
+        for c in self.claims:
+            if c.kind == "title" and c.sentence_idx == sent_idx and c.subject == person.base and c.start <= at < c.end and c.detail.get("status") == "current":
+                c.detail["status"] = status
+                c.detail["former"] = status == "former"
+
     def _status(self, tws: list[TWord], pieces: list[Piece], p: Pattern, lex) -> str:
         if p.status:
             return p.status
@@ -363,7 +384,7 @@ class TitleRules:
             b = tw.w.base
             if b.startswith(tuple(lex.get("acting", ()))):
                 return "acting"
-            if b.startswith(tuple(lex.get("designate", ()))) or b.startswith(tuple(lex.get("designate_verbs", ()))):
+            if b.startswith(tuple(lex.get("designate", ()))):
                 return "designate"
         before = tws[max(0, first - 2) : first]
         if any(tw.w.base in lex.get("designate_before", ()) for tw in before):
