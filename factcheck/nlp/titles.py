@@ -34,6 +34,8 @@ _AGO = re.compile(r"^(?:\d+|몇|수|여러|한|두|세|네|다섯|오래|얼마|
 _NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까")
 # a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
 _AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
+# "차기 회장": the next holder of the post
+_NEXT = ("차기",)
 _ACTING = ("직무대행", "권한대행", "대행")
 
 
@@ -113,6 +115,7 @@ class TWord:
     particle: str
     types: frozenset[str]
     former: bool = False
+    designate: bool = False  # "차기" stands before it
 
     @property
     def raw(self) -> str:
@@ -183,16 +186,19 @@ def _split_middot(w: Word) -> list[Word]:
 
 def type_words(words: list[Word], known: set[str]) -> list[TWord]:
     out: list[TWord] = []
-    former = False
+    former = designate = False
     for w in (part for word in words for part in _split_middot(word)):
         if _is_noise(w):
+            continue
+        if w.base in _NEXT and not w.particle and not w.sep_after:
+            designate = True
             continue
         if w.base in ("전", "前") and not w.particle and not w.sep_after and not (out and _AGO.search(out[-1].w.base)):
             former = True
             continue
         base, particle = title_core(w)
-        out.append(TWord(w, base, particle, word_types(w, base, known), former))
-        former = False
+        out.append(TWord(w, base, particle, word_types(w, base, known), former, designate))
+        former = designate = False
     return out
 
 
@@ -332,8 +338,6 @@ class TitleRules:
         status = p.status
         if not status and any(v.tw.raw.startswith(tuple(lex.get("designate_verbs", ()))) for v in verbs):
             status = "designate"
-        if not status and any(m.tw.raw in lex.get("designate_before", ()) for m in groups.get("marker", [])):
-            status = "designate"
         if p.old_status and (status or "current") == "current" and any(v.tw.raw.startswith(tuple(lex.get("promotion_verbs", ()))) for v in verbs):
             for person in groups.get("person", []):
                 self._restatus_own_title(sent.idx, person, p.old_status)
@@ -386,8 +390,7 @@ class TitleRules:
                 return "acting"
             if b.startswith(tuple(lex.get("designate", ()))):
                 return "designate"
-        before = tws[max(0, first - 2) : first]
-        if any(tw.w.base in lex.get("designate_before", ()) for tw in before):
+        if any(tw.designate for tw in title_words) or tws[first].designate:
             return "designate"
         return "current"
 
