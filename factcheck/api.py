@@ -15,6 +15,7 @@ from .checks import CheckResult, check
 from .errors import FactcheckError
 from .i18n import lazy, message_text
 from .ingest.add import AddResult, add, workspace_root
+from .nlp.mentions import claim_confidence
 from .store.db import Store, open_store
 
 DEFAULT_DB = os.path.join("claims", "factcheck.duckdb")
@@ -121,6 +122,7 @@ def list_claims(db: str, subject: str | None = None, kind: str | None = None, so
         )
         for r in rows:
             r["detail"] = json.loads(r["detail"]) if r["detail"] else {}
+            r["confidence"] = claim_confidence(r["detail"])
         return rows
     finally:
         store.close()

@@ -166,7 +166,7 @@ def remove(obj: Ctx, source: str) -> None:
 def claims(obj: Ctx, subject, kind, source, fmt) -> None:
     """List claims with their spans."""
     rows = api.list_claims(obj.db, subject, kind, source)
-    fields = ["id", "kind", "subject", "value", "source", "start", "end", "quote", "sentence_start", "sentence_end", "section", "as_of"]
+    fields = ["id", "kind", "subject", "value", "source", "start", "end", "quote", "sentence_start", "sentence_end", "section", "as_of", "confidence"]
     if fmt == "json":
         click.echo(_json({"claims": [{k: r[k] for k in fields} | {"path": r["path"], "org": r["org"], "detail": r["detail"]} for r in rows]}))
     elif fmt == "csv":

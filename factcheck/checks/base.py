@@ -156,6 +156,7 @@ _CURRENT_TITLES = """
         FROM claims c LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
         WHERE c.kind = 'title' AND c.section <> 'furniture' AND c.org IS NOT NULL
           AND coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false) = false
+          AND coalesce(json_extract_string(c.detail, '$.status'), 'current') = 'current'
           AND coalesce(json_extract(c.detail, '$.backref')::BOOLEAN, false) = false
           {scope}
     ),

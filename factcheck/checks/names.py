@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from ..i18n import join
 from ..i18n import lazy as _
 from ..nlp.hangul import jamo
+from ..nlp.titles import is_current
 from ..resolve.normalize import norm_role
 from .base import ClaimRow, Finding, dedupe_evidence, person_scope
 
@@ -28,7 +29,7 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
     """``claims``: current titles at a known organisation (``load_titles``)."""
     blocks: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c.detail.get("backref"):
+        if c.detail.get("backref") or not is_current(c.detail):
             continue
         post = c.rank or norm_role(c.role)
         blocks[(c.org_entity or c.org, post)][c.subject].append(c)

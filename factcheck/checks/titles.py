@@ -8,6 +8,7 @@ and a title written without its organisation ("송 부회장은") is never compa
   further apart: info, the person changed post;
 - two roles that are close but differ (AI·DX융합사업부문장 vs AI·DX사업부문장):
   warning; far apart in time: info;
+- a title that is not current (former, designate, acting): never compared;
 - one title contained in the other, or both normalising to one (제2차관 =
   2차관, 대표이사 ⊃ 대표, role + rank ⊃ rank): nothing.
 """
@@ -19,6 +20,7 @@ from itertools import combinations
 from ..i18n import join
 from ..i18n import lazy as _
 from ..lexicons import load
+from ..nlp.titles import is_current
 from ..resolve.entities import similarity
 from ..resolve.normalize import norm_role
 from .base import (
@@ -40,7 +42,8 @@ def _rank_conflict(a: str | None, b: str | None) -> bool:
     ra, rb = ranks.get(a), ranks.get(b)
     if ra is None or rb is None or ra.ladder == "position" or rb.ladder == "position":
         return False
-    return ra.ladder == rb.ladder
+    # one level is one post written two ways (제1차관/차관, 전무이사/전무, 연구원장/원장)
+    return ra.ladder == rb.ladder and ra.level != rb.level
 
 
 def _days(a: ClaimRow, b: ClaimRow) -> int | None:
@@ -53,7 +56,7 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
     """``claims``: current titles at a known organisation (``load_titles``)."""
     people: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
     for c in claims:
-        if c.detail.get("backref"):
+        if c.detail.get("backref") or not is_current(c.detail):
             continue
         people[(c.subject, c.org_entity or c.org)].append(c)
     findings = []

@@ -108,9 +108,9 @@ class Extractor(TitleRules, GroupRules, CountRules):
         longest: dict[tuple, int] = {}
         for c in self.claims:
             if c.kind == "title":
-                k = (c.subject, c.sentence_idx, c.start)
+                k = (c.subject, c.sentence_idx, c.start, c.detail.get("pattern"))
                 longest[k] = max(longest.get(k, c.end), c.end)
-        self.claims = [c for c in self.claims if c.kind != "title" or c.end == longest[(c.subject, c.sentence_idx, c.start)]]
+        self.claims = [c for c in self.claims if c.kind != "title" or c.end == longest[(c.subject, c.sentence_idx, c.start, c.detail.get("pattern"))]]
 
     # -- dates ------------------------------------------------------------
     def _as_of(self, pos: int, dates: list[DateExpr], context: date | None, consumed: set[int] = frozenset()) -> tuple[date | None, str]:

@@ -6,6 +6,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+# how sure an extraction is when its rule has not measured it (titles carry
+# their pattern's measured precision: factcheck/patterns/titles.json)
+DEFAULT_CONFIDENCE = 0.8
+
+
+def claim_confidence(detail: dict | None) -> float:
+    """A claim's confidence (0-1): ``detail.confidence`` where its rule set one."""
+    c = (detail or {}).get("confidence")
+    return float(c) if c is not None else DEFAULT_CONFIDENCE
+
+
 @dataclass
 class Claim:
     kind: str

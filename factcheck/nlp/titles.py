@@ -1,217 +1,588 @@
 """Titles: who holds which post where.
 
-"KT AI·DX융합사업부문장 전홍범 부사장", "권봉석 LG전자 사장", "KT 구현모 대표",
-"한승우 한국첨단소재연구원장", "수소사업본부장(부사장)", and back-references
-("김 사장은") resolved to the full name in the same article.
+Every word of a sentence gets its word types (PERSON, ORG, ROLE, RANK,
+FUSED, SURNAME, ...: ``word_types``, over the word classes of wordclass.py);
+the title patterns (``factcheck/patterns/titles.json``: sequences over those
+types, with optional and repeated pieces) are matched against the typed
+words (``match``), and each match becomes a claim with its status (current,
+former, designate, acting) and its pattern's measured precision as its
+confidence. "KT AI·DX융합사업부문장 전홍범 부사장", "권봉석 LG전자 사장",
+"한빛전자(대표 김하늘)", "수소사업본부장(부사장)", "한승우
+한국첨단소재연구원장", and back-references ("김 사장은") resolved to the full
+name in the same article.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from ..ingest.dates import DateExpr, find_dates
-from .mentions import Claim
+from ..lexicons import load
+from ..patterns import title_patterns
+from .mentions import DEFAULT_CONFIDENCE, Claim
 from .tokens import Word, paren_kind
-from .wordclass import (
-    _LATIN,
-    _org_of,
-    fused_title,
-    is_name,
-    is_org_word,
-    rank_of,
-    role_of,
-)
+from .wordclass import _LATIN, _org_of, fused_title, is_name, is_org_word, rank_of, role_of
+
+# web noise between a name and its title: a stock quote "(23,450원 ▲150 +0.64%)"
+_STOCK_QUOTE = re.compile(r"^[\d,.]+원?\s*[▲▼△▽↑↓+\-]?\s*[\d,.]*\s*[+\-]?[\d.]*%?$")
+_CORP_MARKS = ("㈜", "(주)", "(유)", "㈔", "(사)", "(재)")
+
+# "3년 전", "얼마 전": 전 after a span of time is "ago", not "former"
+_AGO = re.compile(r"^(?:\d+|몇|수|여러|한|두|세|네|다섯|오래|얼마|직|며칠|조금|반|십|수십|몇십)(?:년|개월|달|주|주일|일|시간|분|세기|여년|년여)?$")
+# endings of verb forms that is_name lets through ("감안해", "설명하며")
+_NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까")
+# a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
+_AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
+# "차기 회장": the next holder of the post
+_NEXT = ("차기",)
+_ACTING = ("직무대행", "권한대행", "대행")
+
+
+def is_current(detail: dict) -> bool:
+    """Whether a title claim's detail is a current title (only those are
+    compared); claims stored before ``status`` existed carry ``former``."""
+    status = detail.get("status") or ("former" if detail.get("former") else "current")
+    return status == "current"
+
+
+# -- the pattern file ----------------------------------------------------------
+@dataclass
+class Item:
+    types: tuple[str, ...]
+    lo: int = 1
+    hi: int = 1
+    cap: str | None = None
+    particles: tuple[str, ...] | None = None  # None: default by position
+    sep: bool = False  # a comma may follow the word
+    words: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()
+    paren: tuple[str, ...] | None = None  # types of the bracket's parts
+    paren_caps: tuple[str, ...] = ()
+    not_types: tuple[str, ...] = ()
+
+
+@dataclass
+class Pattern:
+    id: str
+    items: list[Item]
+    emit: list[dict]
+    status: str | None = None
+    overlap: bool = False
+    backref: bool = False
+    old_status: str | None = None  # what the person's own title becomes (a promotion: former)
+    prev_not: tuple[str, ...] = ()
+    confidence: float = DEFAULT_CONFIDENCE
+    raw: dict = field(default_factory=dict)
+
+
+_OPS = {"": (1, 1), "?": (0, 1), "*": (0, 6), "+": (1, 6)}
+
+
+def _item(d: dict) -> Item:
+    t = d.get("t", "ANY")
+    types = tuple(t) if isinstance(t, list) else (t,)
+    lo, hi = _OPS[d.get("op", "")]
+    if "max" in d:
+        hi = d["max"]
+    p = d.get("p")
+    particles = None if p is None else (("*",) if p == "*" else tuple(p))
+    paren = d.get("paren")
+    return Item(types, lo, hi, d.get("as"), particles, bool(d.get("sep")), tuple(d.get("w", ())), tuple(d.get("stem", ())),
+                tuple(paren) if paren else None, tuple(d.get("paren_as", ())), tuple(d.get("nt", ())))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[list[Pattern], dict]:
+    data = title_patterns()
+    out = []
+    for p in data["patterns"]:
+        emit = p.get("emit") or [{"person": "person", "title": "title", "org": "org"}]
+        out.append(Pattern(p["id"], [_item(x) for x in p["seq"]], emit, p.get("status"), bool(p.get("overlap")),
+                           bool(p.get("backref")), p.get("old_status"), tuple(p.get("prev_not", ())), float(p.get("confidence", DEFAULT_CONFIDENCE)), p))
+    return out, data.get("words", {})
+
+
+# -- word types -----------------------------------------------------------------
+@dataclass
+class TWord:
+    """A word as the title patterns see it: base and particle with a copula
+    "인" split off ("의장인" -> 의장 + 인), its types, and whether "전"/"前"
+    (former) stands before it."""
+
+    w: Word
+    base: str
+    particle: str
+    types: frozenset[str]
+    former: bool = False
+    designate: bool = False  # "차기" stands before it
+
+    @property
+    def raw(self) -> str:
+        """The word as written, without quotes and punctuation around it."""
+        return self.w.text.strip(".,;:!?\"'‘’“”()[]")
+
+
+def title_core(w: Word) -> tuple[str, str]:
+    b = w.base
+    if b.endswith("인") and len(b) > 2:
+        head = b[:-1]
+        if rank_of(head) or role_of(head) or fused_title(head):
+            return head, "인" + w.particle
+    return b, w.particle
+
+
+def _is_noise(w: Word) -> bool:
+    if not w.base and w.paren is not None:
+        return bool(_STOCK_QUOTE.match(w.paren.strip()))
+    return w.base in _CORP_MARKS or w.text in _CORP_MARKS
+
+
+def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
+    lx = load()
+    ts = {"ANY"}
+    r = rank_of(base)
+    if r:
+        ts.add("RANK")
+    if role_of(base) or base in lx.title_expansions or (r and _LATIN.match(base)):
+        ts.add("ROLE")
+    if fused_title(base):
+        ts.add("FUSED")
+    name = is_name(w.base) and (w.paren is None or paren_kind(w.paren) == "position" or bool(_AGE.match(w.paren))) and not w.base.endswith(_NOT_NAME_END)
+    if name:
+        ts.add("PERSON")
+    if len(w.base) == 1 and w.base in lx.surnames and w.base != "전":
+        ts.add("SURNAME")
+    if w.base == "겸":
+        ts.add("JOIN")
+    if base in _ACTING:
+        ts.add("ACTING")
+    if "ACTING" not in ts and "JOIN" not in ts:
+        if is_org_word(w, known):
+            ts.add("ORG")
+        if not name and is_org_word(w, known, sandwiched=True):
+            ts.add("ORGX")
+    return frozenset(ts)
+
+
+def _split_middot(w: Word) -> list[Word]:
+    """A headline's "대표·송하늘": a title and the next name joined by a
+    middle dot are two words (a role written "AI·DX융합사업부문장" is one)."""
+    b = w.base
+    at = b.find("·")
+    if at <= 0 or w.paren is not None:
+        return [w]
+    left, right = b[:at], b[at + 1 :]
+    if not (rank_of(left) or role_of(left) or fused_title(left)) or not is_name(right):
+        return [w]
+    dot = w.text.find("·")
+    if dot < 0:
+        return [w]
+    mid = w.start + dot
+    lw = Word(w.i, w.text[:dot], w.start, mid, w.core_start, mid, left, mid, None, "", "·")
+    rw = Word(w.i + 0.5, w.text[dot + 1 :], mid + 1, w.end, mid + 1, w.core_end, right, w.base_end, None, w.particle, w.sep_after)
+    return [lw, rw]
+
+
+def type_words(words: list[Word], known: set[str]) -> list[TWord]:
+    out: list[TWord] = []
+    former = designate = False
+    for w in (part for word in words for part in _split_middot(word)):
+        if _is_noise(w):
+            continue
+        if w.base in _NEXT and not w.particle and not w.sep_after:
+            designate = True
+            continue
+        if w.base in ("전", "前") and not w.particle and not w.sep_after and not (out and _AGO.search(out[-1].w.base)):
+            former = True
+            continue
+        base, particle = title_core(w)
+        out.append(TWord(w, base, particle, word_types(w, base, known), former, designate))
+        former = designate = False
+    return out
+
+
+def _paren_part_types(part: str) -> set[str]:
+    ts = {"ANY"}
+    if rank_of(part):
+        ts.add("RANK")
+    if is_name(part):
+        ts.add("PERSON")
+    if not rank_of(part) and not role_of(part) and not is_name(part) and len(part) >= 2:
+        ts.add("ORG")
+    return ts
+
+
+# -- the matcher --------------------------------------------------------------------
+def _item_ok(it: Item, tw: TWord, last: bool) -> tuple[bool, list[tuple[str, str]]]:
+    """Whether one word fits one pattern item, and the bracket parts it captures."""
+    if not any(t in tw.types for t in it.types) or any(t in tw.types for t in it.not_types):
+        return False, []
+    if it.words and tw.raw not in it.words:
+        return False, []
+    if it.stems and not tw.raw.startswith(it.stems):
+        return False, []
+    allowed = it.particles
+    if allowed is None and (it.words or it.stems):
+        allowed = ("*",)  # a literal word is matched as written
+    if allowed is None:
+        allowed = ("*",) if last else ("", "의") if ("ORG" in it.types or "ORGX" in it.types) else ("",)
+    if "*" not in allowed and tw.particle not in allowed:
+        return False, []
+    if tw.w.sep_after and not (last or it.sep):
+        return False, []
+    parts: list[tuple[str, str]] = []
+    if it.paren is not None:
+        if not tw.w.paren:
+            return False, []
+        got = re.split(r"[\s·]+", tw.w.paren.strip())
+        if len(got) != len(it.paren) or not all(t in _paren_part_types(g) for t, g in zip(it.paren, got)):
+            return False, []
+        parts = [(c, g) for c, g in zip(it.paren_caps, got) if c]
+    return True, parts
+
+
+def match(p: Pattern, tws: list[TWord], start: int) -> tuple[int, list[tuple[str, int, str | None]]] | None:
+    """The longest match of ``p`` starting at word ``start``: (end, captures),
+    a capture being (name, word index, bracket part or None)."""
+    items = p.items
+    n = len(items)
+    tail_optional = [all(x.lo == 0 for x in items[k + 1 :]) for k in range(n)]
+
+    def rec(k: int, i: int, caps: list) -> tuple[int, list] | None:
+        if k == n:
+            return i, caps
+        it = items[k]
+        # greedy: as many repetitions as fit, then fewer
+        taken: list[tuple[int, list]] = []
+        j = i
+        while len(taken) < it.hi and j < len(tws):
+            ok, parts = _item_ok(it, tws[j], last=tail_optional[k])
+            if not ok:
+                break
+            taken.append((j, parts))
+            j += 1
+        for m in range(len(taken), it.lo - 1, -1):
+            new = list(caps)
+            for j2, parts in taken[:m]:
+                if it.cap:
+                    new.append((it.cap, j2, None))
+                for c, g in parts:
+                    new.append((c, j2, g))
+            got = rec(k + 1, i + m, new)
+            if got:
+                return got
+        return None
+
+    return rec(0, start, [])
+
+
+# -- the rules ------------------------------------------------------------------------
+@dataclass
+class Piece:
+    """One captured part: a word, or a part of a word's bracket."""
+
+    tw: TWord
+    part: str | None = None
+
+    @property
+    def base(self) -> str:
+        return self.part if self.part is not None else self.tw.base
 
 
 class TitleRules:
     """Methods of ``claims.Extractor`` (self.text, self.claims, self.lx, ...)."""
 
-    # -- titles -----------------------------------------------------------
     def _titles(self, sent, words: list[Word], dates, context) -> None:
+        tws = type_words(words, self.known_orgs)
+        pats, lex = patterns()
+        found = []
+        for order, p in enumerate(pats):
+            for s in range(len(tws)):
+                if p.prev_not and s > 0 and any(t in tws[s - 1].types for t in p.prev_not):
+                    continue
+                got = match(p, tws, s)
+                if got is None:
+                    continue
+                end, caps = got
+                if end > s:
+                    found.append((p, order, s, end, caps))
+        # primary readings do not overlap (the longest wins, then the earlier
+        # pattern); overlap patterns add a post to a person another pattern found
+        found.sort(key=lambda f: (-(f[3] - f[2]), f[1], f[2]))
         used: set[int] = set()
-        # ranks (and bracketed ranks) first: "KT 구현모 대표" before a role word claims 구현모
-        first = [i for i, w in enumerate(words) if rank_of(w.base) or w.paren and paren_kind(w.paren) == "title"]
-        if first:
-            chosen = set(first)
-            order = first + [i for i in range(len(words)) if i not in chosen]
-        else:
-            order = range(len(words))
-        for i in order:
-            if i in used:
+        for p, order, s, end, caps in found:
+            if p.overlap:
                 continue
-            w = words[i]
-            fused = fused_title(w.base)
-            if not (rank_of(w.base) or role_of(w.base) or fused):
+            span = set(range(s, end))
+            if span & used:
                 continue
-            if not w.particle and not w.sep_after and not w.paren and i + 1 < len(words) and (rank_of(words[i + 1].base) or role_of(words[i + 1].base)):
-                continue  # part of a longer title: "CTO 사장", "FC부문장 부사장"
-            got = self._title_at(sent, words, i, fused, dates, context)
-            if got:
-                used.update(got)
+            if self._title_match(sent, tws, p, caps, dates, context, lex):
+                used |= span
+        # an overlap pattern reads a stretch once (its longest match there)
+        taken: dict[str, set[int]] = {}
+        for p, order, s, end, caps in found:
+            if p.overlap:
+                span = set(range(s, end))
+                if span & taken.get(p.id, set()):
+                    continue
+                if self._title_match(sent, tws, p, caps, dates, context, lex):
+                    taken.setdefault(p.id, set()).update(span)
 
-    def _title_at(self, sent, words: list[Word], i: int, fused, dates, context) -> set[int] | None:
-        w = words[i]
-        # back-reference: "민 대표는"
-        if i > 0:
-            prev = words[i - 1]
-            if (
-                len(prev.base) == 1
-                and prev.base in self.lx.surnames
-                and prev.base != "전"
-                and not prev.particle
-                and not prev.sep_after
-                and (rank_of(w.base) or fused)
-                and not (i > 1 and words[i - 2].base in self.lx.surnames and len(words[i - 2].base) == 1)
-            ):
-                self.backrefs.append((sent.idx, prev, w, None))
-                return {i - 1, i}
-        title_words = [w]
-        j = i - 1
-        name_w = None
-        org_w = None
-        roles: list[Word] = []
-        if fused:
-            # "한승우 한국첨단소재연구원장": the name stands right before
-            if j >= 0 and is_name(words[j].base) and words[j].bare and not words[j].sep_after:
-                name_w = words[j]
-                return self._emit_title(sent, words, name_w, None, [], w, fused, dates, context, {j, i})
-            return None
-        # pattern A: [org] [role...] NAME RANK
-        if j >= 0 and is_name(words[j].base) and words[j].bare and not words[j].sep_after and rank_of(w.base):
-            name_w = words[j]
-            k = j - 1
-            while k >= 0 and not words[k].sep_after and (role_of(words[k].base) or words[k].base in self.lx.title_expansions or (rank_of(words[k].base) and _LATIN.match(words[k].base))) and words[k].particle in ("",):
-                roles.insert(0, words[k])
-                k -= 1
-            if k >= 0 and not words[k].sep_after and is_org_word(words[k], self.known_orgs, sandwiched=bool(roles)):
-                org_w = words[k]
-            elif k >= 0 and not words[k].sep_after and words[k].base.endswith("인") and role_of(words[k].base):
-                roles.insert(0, words[k])
-                k -= 1
-                if k >= 0 and not words[k].sep_after and is_org_word(words[k], self.known_orgs):
-                    org_w = words[k]
-            span = {x.i for x in roles} | {j, i} | ({org_w.i} if org_w else set())
-            return self._emit_title(sent, words, name_w, org_w, roles, w, None, dates, context, span)
-        # pattern B: NAME ORG [role...] TITLE
-        k = j
-        while k >= 0 and not words[k].sep_after and words[k].bare and (role_of(words[k].base) or words[k].base in self.lx.title_expansions or (rank_of(words[k].base) and _LATIN.match(words[k].base))):
-            title_words.insert(0, words[k])
-            k -= 1
-        if k >= 0 and is_name(words[k].base) and words[k].bare and not words[k].sep_after:
-            # "윤성진 CTO는", "최민혁 전무는": name, no organisation
-            name_w = words[k]
-            return self._emit_title(sent, words, name_w, None, title_words[:-1], w, None, dates, context, {x.i for x in title_words} | {k})
-        if k >= 0 and not words[k].sep_after and is_org_word(words[k], self.known_orgs, sandwiched=True) and not is_name(words[k].base):
-            org_k = k
-            if org_k - 1 >= 0 and is_name(words[org_k - 1].base) and words[org_k - 1].bare and not words[org_k - 1].sep_after:
-                name_w = words[org_k - 1]
-                org_w = words[org_k]
-                span = {x.i for x in title_words} | {org_k, org_k - 1}
-                return self._emit_title(sent, words, name_w, org_w, title_words[:-1], w, None, dates, context, span)
-        return None
+    def _title_match(self, sent, tws: list[TWord], p: Pattern, caps, dates, context, lex) -> bool:
+        groups: dict[str, list[Piece]] = {}
+        for name, i, part in caps:
+            groups.setdefault(name, []).append(Piece(tws[i], part))
+        emitted = False
+        verbs = groups.get("verb", [])
+        status = p.status
+        if not status and any(v.tw.raw.startswith(tuple(lex.get("designate_verbs", ()))) for v in verbs):
+            status = "designate"
+        if p.old_status and (status or "current") == "current" and any(v.tw.raw.startswith(tuple(lex.get("promotion_verbs", ()))) for v in verbs):
+            for person in groups.get("person", []):
+                self._restatus_own_title(sent.idx, person, p.old_status)
+        for spec in p.emit:
+            persons = groups.get(spec.get("person", "person"), [])
+            title = groups.get(spec.get("title", "title"), [])
+            org = groups.get(spec.get("org", "org"), [])
+            if not title:
+                continue
+            if p.backref:
+                sur = groups.get("surname", [])
+                if not sur:
+                    continue
+                key = groups.get("key", title)
+                status = status or self._status(tws, title + sur, p, lex)
+                self.backrefs.append((sent.idx, sur[0].tw.w, key[-1].tw.w, title, org[0] if org else None, p, status))
+                emitted = True
+                continue
+            for person in persons:
+                if self._emit_title(sent, tws, p, person, org[0] if org else None, title, dates, context, lex, status):
+                    emitted = True
+        return emitted
 
-    def _emit_title(self, sent, words, name_w: Word, org_w: Word | None, roles: list[Word], last: Word, fused, dates, context, span: set[int]) -> set[int]:
+    def _restatus_own_title(self, sent_idx: int, person: Piece, status: str) -> None:
+        """A promotion stated in the sentence ("김하늘 전무는 부사장으로
+        승진했다"): the title the person is named with is the one left."""
+        at = person.tw.w.core_start
+        for c in self.claims:
+            if c.kind == "title" and c.sentence_idx == sent_idx and c.subject == person.base and c.start <= at < c.end and c.detail.get("status") == "current":
+                c.detail["status"] = status
+                c.detail["former"] = status == "former"
+
+    def _status(self, tws: list[TWord], pieces: list[Piece], p: Pattern, lex) -> str:
+        if p.status:
+            return p.status
+        idx = sorted({x.tw.w.i for x in pieces})
+        pos = {tw.w.i: k for k, tw in enumerate(tws)}
+        first, last = pos[idx[0]], pos[idx[-1]]
+        title_words = [x.tw for x in pieces]
+        if any(tw.former for tw in title_words) or tws[first].former:
+            return "former"
+        if any(tw.base.endswith(tuple(lex.get("acting", ()))) for tw in title_words):
+            return "acting"
+        if any(tw.base.endswith(tuple(lex.get("designate", ()))) for tw in title_words):
+            return "designate"
+        after = tws[last + 1 : last + 1 + 2]
+        for tw in after:
+            b = tw.w.base
+            if b.startswith(tuple(lex.get("acting", ()))):
+                return "acting"
+            if b.startswith(tuple(lex.get("designate", ()))):
+                return "designate"
+        if any(tw.designate for tw in title_words) or tws[first].designate:
+            return "designate"
+        return "current"
+
+    def _ambiguous(self, title: list[Piece], org: str | None, lex) -> bool:
+        """A rank that is also a common noun ("유통 시장") is a title only with
+        an organisation it fits, or after a role."""
+        need = lex.get("needs_org", {})
+        last = title[-1].base
+        if last not in need or len(title) > 1:
+            return False
+        if org is None:
+            return True
+        suffixes = need[last]
+        return bool(suffixes) and not org.endswith(tuple(suffixes))
+
+    def _emit_title(self, sent, tws: list[TWord], p: Pattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None) -> bool:
         lx = self.lx
-        org, alias = (None, None)
-        if fused:
+        text = self.text
+        # organisation
+        org = alias = None
+        fused = fused_title(title[-1].base) if title[-1].part is None and "FUSED" in title[-1].tw.types and not rank_of(title[-1].base) else None
+        if org_p is not None:
+            if org_p.part is not None:
+                org = org_p.part
+            else:
+                org, alias = _org_of(org_p.tw.w)
+        elif fused:
             org = fused[0]
-        elif org_w is not None:
-            org, alias = _org_of(org_w)
+        if self._ambiguous(title, org, lex) and not p.overlap:
+            return False
+        title_text, t_start, t_end, role, rank = self._title_text(title, fused)
+        if not title_text:
+            return False
+        # the span: from the first to the last word the match used
+        pieces = [person, *title] + ([org_p] if org_p else [])
+        starts, ends = [t_start], [t_end]
+        for x in pieces:
+            if x in title:
+                continue
+            s, e = self._piece_span(x)
+            starts.append(s)
+            ends.append(e)
+        start, end = min(starts), max(ends)
+        if p.overlap:
+            # an added post: the span is the post as written (and the person)
+            ps, pe = self._piece_span(person)
+            start, end = min(t_start, ps), max(t_end, pe)
+        status = status or self._status(tws, title + ([person] + ([org_p] if org_p else []) if not p.overlap else []), p, lex)
+        if org_p is not None and org_p.part is None:
+            w = org_p.tw.w
             if alias:
                 self.aliases.append(("org", org, alias, "parenthetical"))
-            if org_w.paren and paren_kind(org_w.paren) == "code":
-                self.aliases.append(("org", org, "code:" + org_w.paren, "stock_code"))
-        role_words = roles
-        role = None
-        rank = None
-        extra_rank = None
-        if fused:
-            rank = fused[1]
-            title_text = fused[1]
-        else:
-            for r in role_words:
-                if r.base in lx.title_expansions or (r.paren and paren_kind(r.paren) == "acronym" and r.paren in lx.ranks):
-                    role = (role + " " if role else "") + lx.title_expansions.get(r.base, r.paren or r.base)
-                elif rank_of(r.base) and _LATIN.match(r.base):
-                    role = (role + " " if role else "") + r.base
-                else:
-                    role = (role + " " if role else "") + (r.base[:-1] if r.base.endswith("인") else r.base)
-            if rank_of(last.base) and not role_of(last.base):
-                rank = rank_of(last.base)
-                if last.base in lx.title_expansions or (_LATIN.match(last.base) and last.base in lx.ranks and lx.ranks[last.base].ladder == "position"):
-                    # "윤성진 CTO": a C-level post is a role-like post
-                    role = (role + " " if role else "") + rank
-                    rank = None
-            else:
-                role = (role + " " if role else "") + (role_of(last.base) or last.base)
-            if last.paren and paren_kind(last.paren) == "title":
-                extra_rank = rank_of(last.paren)
-                if rank is None:
-                    rank = extra_rank
-            elif last.paren and paren_kind(last.paren) == "acronym" and last.paren in lx.ranks:
-                role = lx.title_expansions.get(last.base, last.paren) if role is None else role
-        first = min(span)
-        first_w = words[first]
-        start = first_w.core_start
-        if last.paren and paren_kind(last.paren) in ("title", "acronym"):
-            end = last.core_end - len(last.particle) if last.particle else last.core_end
-        else:
-            end = last.base_end
-        title_start = (roles[0].core_start if roles else last.core_start) if not fused else last.core_start
-        if fused:
-            title_text = self.text[last.core_start : last.base_end]
-        else:
-            title_text = self.text[title_start:end] if not roles or roles[0].i > name_w.i else None
-            if title_text is None:
-                # [org] role NAME rank: the title is role + rank around the name
-                last_role = roles[-1]
-                role_end = last_role.core_end - len(last_role.particle) if last_role.paren else last_role.base_end
-                if last_role.base.endswith("인") and not last_role.paren:
-                    role_end -= 1
-                role_text = self.text[roles[0].core_start : role_end]
-                title_text = role_text + " " + self.text[last.core_start : end]
+            if w.paren and paren_kind(w.paren) == "code":
+                self.aliases.append(("org", org, "code:" + w.paren, "stock_code"))
         as_of, prec = self._as_of(start, dates, context)
-        former = any(words[x].base in ("전", "前") for x in range(max(0, first - 1), first)) or (first > 0 and words[first - 1].base in ("전", "前"))
         detail = {
-            "person": name_w.base,
+            "person": person.base,
             "org": org,
             "org_alias": alias,
             "role": role,
             "rank": rank,
             "title": title_text,
-            "former": former,
+            "status": status,
+            "former": status == "former",
+            "pattern": p.id,
+            "confidence": p.confidence,
         }
-        self.claims.append(Claim("title", name_w.base, title_text, start, end, sent.idx, as_of, prec, detail))
-        if org:
+        self.claims.append(Claim("title", person.base, title_text, start, end, sent.idx, as_of, prec, detail))
+        if org and status == "current":
             self.known_orgs.add(org)
-        # "우상철 디지털금융혁신협회장(한결페이 대표)": a second post in brackets
-        if last.paren and paren_kind(last.paren) in ("alias", "note"):
-            parts = last.paren.split()
-            if len(parts) == 2 and rank_of(parts[1]) and not rank_of(parts[0]):
-                p0 = self.text.find(last.paren, last.core_start, last.core_end)
-                if p0 >= 0:
-                    d2 = {"person": name_w.base, "org": parts[0], "org_alias": None, "role": None, "rank": rank_of(parts[1]), "title": parts[1], "former": False}
-                    self.claims.append(Claim("title", name_w.base, parts[1], p0, p0 + len(last.paren), sent.idx, as_of, prec, d2))
-        return span
+        return True
+
+    def _piece_span(self, x: Piece) -> tuple[int, int]:
+        w = x.tw.w
+        if x.part is not None:
+            at = self.text.find(x.part, w.core_start, w.core_end)
+            if at >= 0:
+                return at, at + len(x.part)
+        return w.core_start, w.base_end
+
+    def _word_title_end(self, tw: TWord) -> int:
+        """Where a title word ends as written: through a bracket that belongs
+        to the title ("수소사업본부장(부사장)", "최고기술책임자(CTO)"), without a
+        copula ("전략실장인")."""
+        w = tw.w
+        if w.paren and self._title_paren(w.paren):
+            close = self.text.rfind(")", w.core_start, w.core_end)
+            if close >= 0:
+                return close + 1
+        end = w.base_end
+        if tw.base != w.base and w.base.endswith("인") and self.text[end - 1 : end] == "인":
+            end -= 1
+        return end
+
+    @staticmethod
+    def _title_paren(paren: str) -> bool:
+        parts = [x for x in re.split(r"[\s·,]+", paren.strip()) if x]
+        return bool(parts) and all(rank_of(x) or x in load().ranks for x in parts)
+
+    def _title_text(self, title: list[Piece], fused) -> tuple[str, int, int, str | None, str | None]:
+        lx = self.lx
+        text = self.text
+        if title[0].part is not None:
+            # a post in a bracket: "한빛전자(대표 김하늘)"
+            part = title[0].part
+            s, e = self._piece_span(title[0])
+            r = rank_of(part)
+            return part, s, e, None, r
+        if fused:
+            w = title[-1].tw.w
+            return text[w.core_start : w.base_end], w.core_start, w.base_end, None, fused[1]
+        runs: list[list[Piece]] = []
+        for x in title:
+            if runs and x.tw.w.i == runs[-1][-1].tw.w.i + 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        texts = []
+        for run in runs:
+            s = run[0].tw.w.core_start
+            e = self._word_title_end(run[-1].tw)
+            texts.append(text[s:e])
+        title_text = " ".join(texts)
+        t_start = title[0].tw.w.core_start
+        t_end = self._word_title_end(title[-1].tw)
+        # role and rank: the last rank on a ladder is the rank, the rest the role
+        rank = None
+        role_parts: list[str] = []
+        words = [x.tw for x in title if "JOIN" not in x.tw.types and "ACTING" not in x.tw.types]
+        rank_at = None
+        for k in range(len(words) - 1, -1, -1):
+            b = words[k].base
+            r = rank_of(b)
+            if r and b not in lx.title_expansions and not _LATIN.match(b) and (lx.ranks.get(r) is None or lx.ranks[r].ladder != "position"):
+                rank_at = k
+                rank = r
+                break
+        if rank_at is None:
+            b = words[-1].base
+            r = rank_of(b)
+            if r and b not in lx.title_expansions and not _LATIN.match(b) and not role_of(b):
+                rank_at, rank = len(words) - 1, r
+        for k, tw in enumerate(words):
+            if k == rank_at:
+                continue
+            b = tw.base
+            role_parts.append(lx.title_expansions.get(b, b))
+        last = title[-1].tw.w
+        if last.paren and self._title_paren(last.paren):
+            for x in re.split(r"[\s·,]+", last.paren.strip()):
+                r = rank_of(x)
+                if r and r not in lx.title_expansions.values() and not _LATIN.match(x):
+                    if rank is None:
+                        rank = r
+                elif x and x not in role_parts and not role_parts:
+                    role_parts.append(x)
+        role = " ".join(role_parts) or None
+        return title_text, t_start, t_end, role, rank
 
     def _resolve_backrefs(self) -> None:
         people: dict[str, list[Claim]] = {}
         for c in self.claims:
             if c.kind == "title" and not c.detail.get("backref"):
                 people.setdefault(c.subject, []).append(c)
-        for sent_idx, sw, tw, _ in self.backrefs:
+        for sent_idx, sw, kw, title, org_p, p, status in self.backrefs:
             cands = [n for n in people if n.startswith(sw.base) and not any(n.startswith(s2) for s2 in self.lx.surnames if len(s2) == 2 and s2[0] == sw.base)]
             if not cands:
                 continue
-            rank = rank_of(tw.base) or (fused_title(tw.base) or (None, None))[1]
+            krank = rank_of(kw.base) or (fused_title(kw.base) or (None, None))[1]
             if len(cands) > 1:
-                same = [n for n in cands if any(c.detail.get("rank") == rank for c in people[n])]
+                same = [n for n in cands if any(c.detail.get("rank") == krank for c in people[n])]
                 if len(same) != 1:
                     continue
                 cands = same
             name = cands[0]
             sent = self.sentences[sent_idx]
-            start, end = sw.core_start, tw.base_end
+            tws = [x.tw for x in title]
+            tw_last = title[-1].tw.w
+            own = kw is tw_last
+            fused = fused_title(title[-1].base) if "FUSED" in title[-1].tw.types and not rank_of(title[-1].base) else None
+            title_text, t_start, t_end, role, rank = self._title_text(title, fused)
+            if own:
+                start, end = sw.core_start, t_end
+            else:
+                start, end = min(sw.core_start, t_start), max(sw.base_end, t_end)
             dates = find_dates(self.text[sent.start : sent.end], self.published)
             dates = [DateExpr(d.start + sent.start, d.end + sent.start, d.date, d.precision, d.future) for d in dates]
             ctx = people[name][0].as_of
             as_of, prec = self._as_of(start, dates, ctx)
-            detail = {"person": name, "org": None, "org_alias": None, "role": None, "rank": rank, "title": self.text[tw.core_start : tw.base_end], "former": False, "backref": True, "written": self.text[start:end]}
-            self.claims.append(Claim("title", name, detail["title"], start, end, sent_idx, as_of, prec, detail))
+            org = org_p.tw.w.base if org_p is not None else (fused[0] if fused else None)
+            detail = {"person": name, "org": org if not own else None, "org_alias": None, "role": role, "rank": rank, "title": title_text,
+                      "status": status, "former": status == "former", "backref": True, "written": self.text[start:end],
+                      "pattern": p.id, "confidence": p.confidence}
+            del tws
+            self.claims.append(Claim("title", name, title_text, start, end, sent_idx, as_of, prec, detail))
