@@ -161,8 +161,8 @@ class CountRules:
         k = wi - 1
         while k >= 0 and not words[k].sep_after and (words[k].base in lx.count_adverbs or words[k].base in lx.time_words):
             k -= 1
-        if k < 0 or words[k].sep_after:
-            return True
+        if k < 0 or words[k].sep_after or words[k].base in ("등", "등의"):
+            return True  # "A, B 등 12곳": the list is what is counted
         w = words[k]
         b = w.base
         if w.particle not in ("", "은", "는", "이", "가", "을", "를", "의", "도"):
@@ -341,8 +341,8 @@ class CountRules:
                     k -= 1
                     continue
                 break
-            if len(cur) >= 3:
-                break
+            if len(cur) >= 4:
+                break  # "산업용 가스 기업 너울가스": a name and up to three words describing it
             cur.insert(0, w)
             first_i = k
             k -= 1
