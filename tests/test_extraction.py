@@ -91,3 +91,15 @@ def test_joiners_named_together_are_a_members_claim():
     lists = [c for c in claims_of(text) if c.kind == "members"]
     assert len(lists) == 1 and lists[0].detail["role"] == "joined"
     assert [m["name"] for m in lists[0].detail["members"]] == ["가온모터스", "누리플랜트"]
+
+
+def test_admitted_members_are_a_joined_list():
+    """"A, B, C의 가입을 승인했다" and "A, B를 신규 회원사로 받아들였다": joiners;
+    "A, B를 협력사로 선정했다" admits nobody to the group."""
+    pre = "[한빛경제 박도윤 기자] '물길 얼라이언스'가 정기회의를 열었다.\n\n"
+    for sentence in ("얼라이언스는 8일 가온해운, 누리조선, 다솜랩의 가입을 승인했다.\n",
+                     "얼라이언스는 가온해운, 누리조선, 다솜랩을 신규 회원사로 받아들였다고 밝혔다.\n"):
+        lists = [c for c in claims_of(pre + sentence) if c.kind == "members"]
+        assert [(c.subject, c.detail["role"], [m["name"] for m in c.detail["members"]]) for c in lists] == [
+            ("물길 얼라이언스", "joined", ["가온해운", "누리조선", "다솜랩"])]
+    assert not [c for c in claims_of(pre + "회사는 가온해운, 누리조선을 협력사로 선정했다.\n") if c.kind == "members"]

@@ -22,6 +22,33 @@ from .wordclass import (
 )
 
 
+_ADMIT_NOUN = re.compile(r"^(?:가입|합류|가입\s*신청|참여)$")
+_ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
+
+
+def _admission_verb(words: list[Word], i: int) -> int | None:
+    """The verb that admits a list ending at word ``i`` as new members:
+    "A, B, C의 가입을 승인했다" (the list ends in 의, then 가입을/합류를, then the
+    verb), "A, B, C를 (신규) 회원사로 받아들였다" (the list ends in 를/을, then a
+    member noun in 로, then the verb)."""
+    w = words[i]
+    if w.sep_after or i + 2 >= len(words):
+        return None
+    if w.particle == "의" and _ADMIT_NOUN.match(words[i + 1].base) and words[i + 1].particle in ("을", "를"):
+        for k in range(i + 2, min(len(words), i + 4)):
+            if _ADMIT_VERB.match(words[k].base):
+                return k
+    if w.particle in ("을", "를"):
+        k = i + 1
+        if words[k].base in ("신규", "새", "정식"):
+            k += 1
+        if k < len(words) and words[k].particle in ("로", "으로") and (words[k].base in ("회원사", "회원", "참여사", "이사사", "회원 기관", "식구", "파트너", "파트너사") or words[k].base.endswith("회원사")):
+            for j in range(k + 1, min(len(words), k + 3)):
+                if _ADMIT_VERB.match(words[j].base):
+                    return j
+    return None
+
+
 class CountRules:
     """Methods of ``claims.Extractor`` (self.text, self.claims, self.lx, ...)."""
 
@@ -108,6 +135,14 @@ class CountRules:
                 continue
             if self._list_with(sent, words, i, event_words, groups, handled_words, dates, context, consumed_dates):
                 continue
+            verb = _admission_verb(words, i)
+            if verb is not None:  # "A, B, C의 가입을 승인했다", "A, B를 신규 회원사로 받아들였다"
+                lst = self._list_ending_at(words, i, allow_single=False)
+                if lst and len(lst[0]) >= 2:
+                    handled_words.update(range(lst[3], i + 1))
+                    group = self._nearest_group(groups, w.start, None)
+                    self._emit_event(sent, "join", group, lst[0], None, lst[0][0][1], words[verb].core_end, dates, context, consumed_dates, verb_at=words[verb])
+                    continue
             if w.particle not in ("가", "이", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
                 continue  # "A와 B가 합류했다": the list ends at B, not at A
             tail = words[i + 1 : i + 4]
