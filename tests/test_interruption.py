@@ -10,6 +10,7 @@ uninterrupted run.
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -51,13 +52,29 @@ def _contents(db: Path) -> dict:
 
 
 
+CLEAN_CPU = 0.0  # CPU seconds of the clean add (set by the fixture)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process (Linux /proc)."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("inf")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("ws")
     _corpus(root / "sources", 1500)
     clean = root / "claims" / "clean.duckdb"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     res = subprocess.run([str(FACTCHECK), "--db", str(clean), "add", "sources"], cwd=root, capture_output=True, timeout=600)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert res.returncode == 0, res.stderr.decode()
+    global CLEAN_CPU
+    CLEAN_CPU = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return root, _contents(clean)
 
 
@@ -69,7 +86,10 @@ def test_sigkill_part_way_leaves_whole_sources_and_a_rerun_completes(workspace):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and not has_open(proc.pid, db):
         time.sleep(0.002)
-    time.sleep(1.0)  # a few batches in
+    # part-way: half the CPU time a clean run of the same add took, so the
+    # kill lands mid-run however busy the machine is (wall-clock seconds are not)
+    while time.monotonic() < deadline and proc.poll() is None and _cpu_seconds(proc.pid) < 0.5 * CLEAN_CPU:
+        time.sleep(0.005)
     assert proc.poll() is None, "add finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
