@@ -29,6 +29,8 @@ from .base import (
     load_titles,
 )
 from .timeline import histories
+from ..i18n import lazy as _
+from ..nlp.mentions import claim_confidence
 
 
 @dataclass
@@ -62,7 +64,31 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
     found += stated_count.run(grouped)
     found += member_counts.run(hist, orgs)
     found += member_lists.run(hist, orgs)
-    return _sorted(found)
+    confidence = {c.id: claim_confidence(c.detail) for c in titled + grouped}
+    return _sorted([_cap_unsure(f, confidence) for f in found])
+
+
+# SPEC "What is checked": a disagreement that rests on an unsure claim is at
+# most info ("check this"): an extraction mistake is not a source's mistake.
+# A claim's confidence is the measured precision of the pattern or rule that
+# produced it (patterns/titles.json, patterns/counts.json).
+UNSURE_BELOW = 0.7
+
+
+def _cap_unsure(f: Finding, confidence: dict[str, float]) -> Finding:
+    scores = [confidence[e["claim"]] for e in f.evidence if e.get("claim") in confidence]
+    if not scores:
+        return f
+    low = min(scores)
+    f.extra = {**f.extra, "confidence": round(low, 2)}
+    if low >= UNSURE_BELOW or f.severity == "info":
+        return f
+    f.extra["severity_as_found"] = f.severity
+    f.severity = "info"
+    f.message = _("Check this (the extraction behind it is unsure, confidence {confidence}): {message}",
+                  confidence=f"{low:.2f}", message=f.message)
+    f.extra["i18n"] = f.message.to_json()
+    return f
 
 
 def _sorted(found: list[Finding]) -> list[Finding]:

@@ -61,8 +61,18 @@ _VALUE_KEY = {"reject": None, "role": "role", "as_of": "as_of", "bound": "bound"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(PATTERNS.read_text(encoding="utf-8"))
+
+
+def default_precision() -> float:
+    """The measured precision of a count no rule read (a plain total)."""
+    return float(_data().get("default_precision", DEFAULT_PRECISION))
+
+
+@lru_cache(maxsize=1)
 def rules() -> dict[str, list[Rule]]:
-    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    data = _data()
     out: dict[str, list[Rule]] = {}
     for section, key in _VALUE_KEY.items():
         out[section] = [
@@ -86,7 +96,7 @@ def read_count(before: str, after: str, suffix: str = "") -> CountReading:
     """Read a count from the text before it (same sentence), the text after
     it, and what stands between the number and its counter ("여")."""
     before = _clause(before)
-    reading = CountReading()
+    reading = CountReading(confidence=default_precision())
     confidences = []
     for section, rs in rules().items():
         for r in rs:
