@@ -56,3 +56,20 @@ def test_claim_level_scoring(tmp_path):
     assert "claims overall: titles recall 0.50 (1/2)" in out.output
     assert "miss  title  박서준 | 사장" in out.output
     assert out.exit_code == 1  # titles recall 0.5 is below 0.9
+
+
+@pytest.mark.skipif(not (CORPUS / "gold.json").exists(), reason="development corpus not beside the repository")
+def test_one_problem_one_finding_on_the_corpus(tmp_path):
+    """No two reported findings (error or warning) of one case share subject,
+    attribute and a pair of values (issue: one problem, one finding)."""
+    from factcheck import api
+
+    gold = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
+    for case in gold["cases"]:
+        db = str(tmp_path / f"{case['name']}.duckdb")
+        api.add_sources(db, [str(CORPUS / s) for s in case["sources"]])
+        found = [f for f in api.run_check(db).findings if f.severity in ("error", "warning")]
+        for i, a in enumerate(found):
+            for b in found[i + 1:]:
+                if a.attribute == b.attribute and a.subject == b.subject:
+                    assert len(set(a.values) & set(b.values)) < 2, (case["name"], a.kind, a.values, b.kind, b.values)

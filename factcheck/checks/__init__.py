@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -66,6 +67,41 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
     found += member_lists.run(hist, orgs)
     confidence = {c.id: claim_confidence(c.detail) for c in titled + grouped}
     return _sorted([_cap_unsure(f, confidence) for f in found])
+
+
+def one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """The findings as people see them (copies; the input is left as found)."""
+    return _sorted(_one_per_problem([copy.deepcopy(f) for f in findings]))
+
+
+def _places(f: Finding) -> set:
+    """Where a finding's evidence stands: its claims and their sentences."""
+    return {e.get("claim") for e in f.evidence if e.get("claim")} | {
+        (e.get("source"), e.get("sentence_start")) for e in f.evidence if e.get("sentence_start") is not None}
+
+
+def _one_per_problem(found: list[Finding]) -> list[Finding]:
+    """One problem, one finding: findings of one subject and attribute that
+    share a pair of values and a claim or sentence of evidence (a stated count that
+    differs from its own list and from another outlet; one spelling seen by
+    two checks) become one, with all the evidence and the kinds that saw it.
+    The finding kept is the most severe (then the first by kind); its id stays."""
+    order = sorted(found, key=lambda f: (-SEVERITY_ORDER[f.severity], f.kind, f.id))
+    kept: list[Finding] = []
+    for f in order:
+        claims = _places(f)
+        values = set(map(str, f.values))
+        home = next((k for k in kept if k.attribute == f.attribute and k.subject == f.subject and f.severity != "info"
+                     and k.severity != "info" and len(values & set(map(str, k.values))) >= 2
+                     and claims & _places(k)), None)
+        if home is None:
+            kept.append(f)
+            continue
+        seen = {(e.get("claim"), e.get("start")) for e in home.evidence}
+        home.evidence = home.evidence + [e for e in f.evidence if (e.get("claim"), e.get("start")) not in seen]
+        home.values = home.values + [v for v in f.values if v not in home.values]
+        home.extra = {**home.extra, "kinds": sorted(set(home.extra.get("kinds", [home.kind])) | {f.kind})}
+    return kept
 
 
 # SPEC "What is checked": a disagreement that rests on an unsure claim is at
@@ -184,14 +220,18 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
         )
     run_id = (store.scalar("SELECT max(id) FROM runs") or 0) + 1
     claims = store.scalar("SELECT count(*) FROM claims") or 0
+    # what people see: one finding per problem. The store keeps each check's
+    # finding as found, so an incremental check (which carries stored findings
+    # over) merges exactly as a full one does.
+    shown = one_per_problem(findings)
     summary = {
         "sources": store.scalar("SELECT count(*) FROM sources") or 0,
         "claims": claims,
-        "errors": sum(f.severity == "error" for f in findings),
-        "warnings": sum(f.severity == "warning" for f in findings),
-        "info": sum(f.severity == "info" for f in findings),
-        "acknowledged": sum(1 for f in findings if f.acknowledged),
-        "new": sum(f.status == "new" for f in findings),
+        "errors": sum(f.severity == "error" for f in shown),
+        "warnings": sum(f.severity == "warning" for f in shown),
+        "info": sum(f.severity == "info" for f in shown),
+        "acknowledged": sum(1 for f in shown if f.acknowledged),
+        "new": sum(f.status == "new" for f in shown),
         "gone": len(gone),
         "recomputed": f"all ({why_full})" if why_full else f"{len(dirty)} scopes",
     }
@@ -223,4 +263,4 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
         store.sql("DELETE FROM pending")
         store.sql("INSERT INTO meta VALUES ('full_check', 'done') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         store.sql("INSERT INTO meta VALUES ('checker', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint])
-    return CheckResult(findings, gone, run_id, summary)
+    return CheckResult(shown, gone, run_id, summary)
