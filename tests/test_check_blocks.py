@@ -78,3 +78,43 @@ def test_checks_after_adds_equal_a_full_check(tmp_path, seed):
     # or relabels an entity recomputes all, and says so)
     assert scoped_runs >= 2
     assert len(full) > 10
+
+
+def test_a_new_source_that_merges_two_groups_by_their_members(tmp_path):
+    """Outlet A calls the group by a descriptor, outlet B by its name; their
+    member lists (same day) are the same, so they are one group (method
+    member_overlap), and the count disagreement is found, incrementally exactly
+    as by a full check. 'alias --split' keeps them apart again."""
+    from click.testing import CliRunner
+
+    from factcheck import api
+    from factcheck.cli import cli
+
+    a = tmp_path / "a.txt"
+    a.write_text("---\npublished: 2024-05-02\noutlet: 가온일보\n---\n해양 데이터 협의체 출범\n\n"
+                 "[가온일보 김기자 기자] 해양 데이터 협의체가 2일 출범했다.\n\n"
+                 "협의체에는 가온해운, 누리조선, 다솜랩, 바다소프트 4개 기업이 참여한다.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("---\npublished: 2024-05-02\noutlet: 누리신문\n---\n'파도마루' 출범\n\n"
+                 "[누리신문 이기자 기자] 바다 정보 연합 '파도마루'가 2일 출범했다.\n\n"
+                 "파도마루에는 가온해운, 누리조선, 다솜랩, 바다소프트, 한빛항만 5개 기업이 참여한다.\n", encoding="utf-8")
+    db = str(tmp_path / "claims" / "f.duckdb")
+    api.add_sources(db, [str(a)])
+    api.run_check(db)
+    api.add_sources(db, [str(b)])
+    res = api.run_check(db)
+    conflicts = [f for f in res.findings if f.kind == "member_count_conflict"]
+    assert len(conflicts) == 1 and sorted(conflicts[0].values) == ["4", "5"]
+    store = open_store(db)
+    try:
+        full = checks.one_per_problem(checks.compute(store))
+        method = store.scalar("SELECT method FROM entities WHERE kind = 'group' AND method = 'member_overlap' LIMIT 1")
+    finally:
+        store.close()
+    assert _comparable(res.findings) == _comparable(full)
+    assert method == "member_overlap"
+    groups = {c["subject"] for c in api.list_claims(db, kind="member_count")}
+    assert len(groups) == 2  # two names, one entity
+    out = CliRunner().invoke(cli, ["--db", db, "alias", "--split", *sorted(groups)])
+    assert out.exit_code == 0, out.output
+    assert not [f for f in api.run_check(db).findings if f.kind == "member_count_conflict"]
