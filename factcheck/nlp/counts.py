@@ -59,8 +59,9 @@ class CountRules:
         counts = []
         for m in lx.counter_re.finditer(text):
             raw = m.group("num")
-            n = int(raw) if raw.isdigit() else lx.count_words.get(raw)
-            if n is None or n < 2 and not raw.isdigit():
+            digits = raw.replace(",", "")
+            n = int(digits) if digits.isdigit() else lx.count_words.get(raw)
+            if n is None or n < 2 and not digits.isdigit():
                 continue
             if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
                 continue
