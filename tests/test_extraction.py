@@ -103,3 +103,18 @@ def test_admitted_members_are_a_joined_list():
         assert [(c.subject, c.detail["role"], [m["name"] for m in c.detail["members"]]) for c in lists] == [
             ("물길 얼라이언스", "joined", ["가온해운", "누리조선", "다솜랩"])]
     assert not [c for c in claims_of(pre + "회사는 가온해운, 누리조선을 협력사로 선정했다.\n") if c.kind == "members"]
+
+
+def test_lists_closed_by_deung():
+    """"A, B, C 등이 참여했다" ends at C; "A, B 등 국내 기업들이" ends at B; "회원사는
+    A, B, C 등이다" is a list; kinds of company ("전자회사와 통신회사") are not one."""
+    pre = "[한빛경제 박도윤 기자] '미래차 얼라이언스'가 출범했다.\n\n"
+
+    def lists(sentence):
+        return [(c.detail["partial"], [m["name"] for m in c.detail["members"]]) for c in claims_of(pre + sentence) if c.kind == "members"]
+
+    assert lists("얼라이언스에는 가온모터스, 누리전자, 다솜랩, 라온텔레콤 등이 참여했다.\n") == [(True, ["가온모터스", "누리전자", "다솜랩", "라온텔레콤"])]
+    assert lists("가온모터스, 누리전자, 다솜랩 등 국내 기업들이 얼라이언스에 참여한다.\n") == [(True, ["가온모터스", "누리전자", "다솜랩"])]
+    assert lists("얼라이언스 회원사는 가온모터스, 누리전자, 다솜랩, 라온텔레콤 등이다.\n") == [(True, ["가온모터스", "누리전자", "다솜랩", "라온텔레콤"])]
+    assert lists("그는 사과, 배, 감 등이 좋다고 말했다.\n") == []
+    assert lists("얼라이언스에는 전자회사와 통신회사, 소재회사가 참여했다.\n") == []

@@ -62,6 +62,7 @@ class Lexicon:
     generic_group_modifiers: frozenset[str] = frozenset()
     member_nouns: dict[str, str] = field(default_factory=dict)
     member_heads: frozenset = frozenset()
+    category_prefixes: frozenset = frozenset()
     business_group_suffixes: tuple = ()
     count_adverbs: frozenset = frozenset()
     counters: tuple[str, ...] = ()
@@ -113,6 +114,7 @@ def load() -> Lexicon:
     lx.stopwords = frozenset(words("stopwords.txt"))
     lx.time_words = frozenset(words("time_words.txt"))
     lx.member_heads = frozenset(words("member_heads.txt"))
+    lx.category_prefixes = frozenset(words("category_prefixes.txt"))
     lx.business_group_suffixes = tuple(sorted(words("business_group_suffixes.txt"), key=len, reverse=True))
     lx.count_adverbs = frozenset(words("count_adverbs.txt"))
 

@@ -26,6 +26,17 @@ _ADMIT_NOUN = re.compile(r"^(?:가입|합류|가입\s*신청|참여)$")
 _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
 
+_COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
+
+
+def _kind_of_company(name: str, lx) -> bool:
+    """"전자회사", "통신업체", "부품사": an industry and a company noun, a kind of member."""
+    for noun in _COMPANY_NOUNS:
+        if name.endswith(noun) and name[: -len(noun)] in lx.category_prefixes:
+            return True
+    return False
+
+
 def _admission_verb(words: list[Word], i: int) -> int | None:
     """The verb that admits a list ending at word ``i`` as new members:
     "A, B, C의 가입을 승인했다" (the list ends in 의, then 가입을/합류를, then the
@@ -144,6 +155,16 @@ class CountRules:
                     group = self._nearest_group(groups, w.start, None)
                     self._emit_event(sent, "join", group, lst[0], None, lst[0][0][1], words[verb].core_end, dates, context, consumed_dates, verb_at=words[verb])
                     continue
+            end_i, etc, copula = self._etc_end(words, i)
+            if copula:
+                # "회원사는 A, B, C 등이다": a member noun as the topic, the list as its predicate
+                lst = self._list_ending_at(words, end_i, allow_single=False)
+                if lst and len(lst[0]) >= 2 and lst[3] > 0 and self._member_topic(words[lst[3] - 1]):
+                    members, _, style, first_i = lst
+                    handled_words.update(range(first_i, i + 1))
+                    as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
+                    self._emit_members(sent, self._nearest_group(groups, w.start, None), members, members[-1][2], as_of, prec, None, True, style, "total")
+                continue
             if w.particle not in ("가", "이", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
                 continue  # "A와 B가 합류했다": the list ends at B, not at A
             tail = words[i + 1 : i + 4]
@@ -155,10 +176,11 @@ class CountRules:
             member_cue = any(_is_member_cue(t) for t in tail[:2])
             if not (join or member_cue):
                 continue
-            lst = self._list_ending_at(words, i, allow_single=join)
+            lst = self._list_ending_at(words, end_i, allow_single=join and not etc)
             if not lst:
                 continue
             members, partial, style, first_i = lst
+            partial = partial or etc
             if len(members) < 2 and not (join and self._org_like(words[first_i])):
                 continue  # one joiner must look like an organisation, not "그는"
             handled_words.update(range(first_i, i + 1))
@@ -185,6 +207,30 @@ class CountRules:
                 group = self._nearest_group(groups, w.start, None)
                 if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
                     self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _etc_end(self, words: list[Word], i: int) -> tuple[int, bool, bool]:
+        """Where a list closed by 등 ends: "A, B, KT 등이 참여했다" (at KT),
+        "A, B 등 국내 기업들이 참여한다" (at B), "회원사는 A, B 등이다" (at B,
+        a copula). Returns (last item, partial, copula); (i, False, False) when
+        word ``i`` closes no such list."""
+        w = words[i]
+        lx = self.lx
+        if w.base.startswith("등이") and w.base[2:] in ("다", "었다", "며", "고", "라고") and i > 0 and not words[i - 1].sep_after:
+            return i - 1, True, True
+        if w.base == "등" and w.particle in ("이", "가", "은", "는") and i > 0 and not words[i - 1].sep_after:
+            return i - 1, True, False
+        noun = w.base.removesuffix("들")
+        if w.particle in ("이", "가", "은", "는") and (noun in lx.descriptors or noun in lx.member_heads or noun in lx.member_nouns):
+            for back in (1, 2):
+                k = i - back
+                if k > 0 and words[k].base == "등" and not words[k].particle and not words[k - 1].sep_after:
+                    return k - 1, True, False
+        return i, False, False
+
+    def _member_topic(self, w: Word) -> bool:
+        """"회원사는", "참여 기관은": a member noun as the sentence's topic."""
+        noun = w.base.removesuffix("들")
+        return w.particle in ("은", "는", "이", "가") and (noun in self.lx.member_nouns or noun in self.lx.member_heads or noun.endswith(("회원사", "참여사", "이사사")))
 
     def _counts_members(self, words: list[Word], wi: int, counter: str, groups) -> bool:
         """Whether the count counts members: a counter that names them ("12개사",
@@ -392,10 +438,10 @@ class CountRules:
         if any(is_title_word(w) for item in items for w in item):
             return None
         people = self._people()
-        generic = [m for m in members if m[0] in lx.generic_nouns]
+        generic = [m for m in members if m[0] in lx.generic_nouns or _kind_of_company(m[0], lx)]
         if generic and len(generic) * 2 >= len(members):
             return None  # "개발사와 부품사, 금융사 등": kinds of member, not members
-        members = [m for m in members if m[0] not in lx.generic_nouns and m[0] not in lx.stopwords and m[0] not in people
+        members = [m for m in members if m[0] not in lx.generic_nouns and not _kind_of_company(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
         if any(not _LETTER.search(m[0]) for m in members):
