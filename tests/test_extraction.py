@@ -118,3 +118,12 @@ def test_lists_closed_by_deung():
     assert lists("얼라이언스 회원사는 가온모터스, 누리전자, 다솜랩, 라온텔레콤 등이다.\n") == [(True, ["가온모터스", "누리전자", "다솜랩", "라온텔레콤"])]
     assert lists("그는 사과, 배, 감 등이 좋다고 말했다.\n") == []
     assert lists("얼라이언스에는 전자회사와 통신회사, 소재회사가 참여했다.\n") == []
+
+
+def test_short_name_defined_with_iha_refers_to_the_group():
+    """"'바다 데이터 얼라이언스(이하 바다 얼라이언스)'" defines the short name the
+    article then uses: claims under it belong to the full name."""
+    text = ("[한빛경제 박도윤 기자] '바다 데이터 얼라이언스(이하 B-얼라이언스)'가 5일 출범했다.\n\n"
+            "B-얼라이언스에는 가온해운, 누리조선, 다솜랩 등 3개 기업이 참여한다.\n")
+    subjects = {c.subject for c in claims_of(text) if c.kind in ("member_count", "members")}
+    assert subjects == {"바다 데이터 얼라이언스"}

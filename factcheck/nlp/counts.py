@@ -82,7 +82,7 @@ class CountRules:
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
         event_words = self._event_words(words)
-        if not counts and not event_words and not (cue_possible(text) and any(_is_member_cue(w) for w in words)):
+        if not counts and not event_words and " 등" not in text and not (cue_possible(text) and any(_is_member_cue(w) for w in words)):
             return  # nothing below can fire: no count, no join/launch verb, no cue closing a list
         joined = "\x00".join(w.text for w in words)
         has_cue = any(cue in joined for cue in lx.membership_cues)
@@ -215,7 +215,8 @@ class CountRules:
         word ``i`` closes no such list."""
         w = words[i]
         lx = self.lx
-        if w.base.startswith("등이") and w.base[2:] in ("다", "었다", "며", "고", "라고") and i > 0 and not words[i - 1].sep_after:
+        copula = w.base.startswith("등이") and w.base[2:] in ("다", "었다", "며", "고", "라고") or w.base == "등" and w.particle in ("이다", "이었다", "이며", "이고")
+        if copula and i > 0 and not words[i - 1].sep_after:
             return i - 1, True, True
         if w.base == "등" and w.particle in ("이", "가", "은", "는") and i > 0 and not words[i - 1].sep_after:
             return i - 1, True, False
@@ -223,6 +224,8 @@ class CountRules:
         if w.particle in ("이", "가", "은", "는") and (noun in lx.descriptors or noun in lx.member_heads or noun in lx.member_nouns):
             for back in (1, 2):
                 k = i - back
+                if back == 2 and (_DIGITS.search(words[i - 1].text) or lx.counter_re.search(words[i - 1].text + " " + w.text)):
+                    break  # "등 3개 기관이": the count's own list, read with the count
                 if k > 0 and words[k].base == "등" and not words[k].particle and not words[k - 1].sep_after:
                     return k - 1, True, False
         return i, False, False

@@ -92,6 +92,11 @@ class GroupRules:
                 variants.append(" ".join(alt))
             if w.paren and paren_kind(w.paren) in ("acronym", "alias"):
                 aliases.append(w.paren)
+            elif w.paren and w.paren.startswith("이하"):
+                # "'K-AI 미래차 얼라이언스(이하 K-얼라이언스)'": the short name the article uses from here on
+                short = w.paren[2:].strip(" '\"‘’“”")
+                if short and short != head:
+                    aliases.append(short)
             gm = GroupMention(name, head, parts[0].core_start, w.base_end, i, bare, variants, aliases)
             gm.proper = self._apposed_name(words, i, parts)
             out.append(gm)
@@ -185,6 +190,11 @@ class GroupRules:
         for g in mentions:
             if g.proper and not g.bare and g.name != g.proper:
                 label_of.setdefault(g.name, g.proper)
+        for g in mentions:
+            if g.bare:
+                continue
+            for a in g.aliases:  # "(이하 K-얼라이언스)", "(KSA)": the article's short names for it
+                label_of.setdefault(a, g.proper or label_of.get(g.name, g.name))
         for g in mentions:
             if g.bare and not g.proper:
                 continue
