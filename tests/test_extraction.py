@@ -127,3 +127,16 @@ def test_short_name_defined_with_iha_refers_to_the_group():
             "B-얼라이언스에는 가온해운, 누리조선, 다솜랩 등 3개 기업이 참여한다.\n")
     subjects = {c.subject for c in claims_of(text) if c.kind in ("member_count", "members")}
     assert subjects == {"바다 데이터 얼라이언스"}
+
+
+def test_a_sentence_naming_no_group_takes_the_one_named_just_before():
+    """Two alliances in one article: a count in a sentence that names no group
+    belongs to the group named (in quotes) just before it in the paragraph,
+    not to the article's main group; "합류해 있다" is the membership, not joiners."""
+    text = ("[한빛경제 박도윤 기자] 'AX 연합'이 출범했다. AX 연합은 가온랩, 누리소프트 등 6개사로 구성됐다. AX 연합은 클라우드를 공급한다.\n\n"
+            "다솜정보도 6월 '데이터 얼라이언스'를 띄웠다. 다솜정보를 포함해 라온시스템, 바다텍 등 40개사가 합류해 있다.\n\n"
+            "운영위원회는 다음 달 첫 회의를 연다. 전날 출범식에는 가온랩과 누리소프트 등 여섯 곳이 참여했다.\n")
+    counts = {(c.subject, c.value, c.detail["role"]) for c in claims_of(text) if c.kind == "member_count"}
+    assert ("데이터 얼라이언스", "40", "total") in counts
+    assert ("AX 연합", "6", "total") in counts
+    assert not any(s == "운영위원회" for s, _, _ in counts)

@@ -99,6 +99,7 @@ class GroupRules:
                     aliases.append(short)
             gm = GroupMention(name, head, parts[0].core_start, w.base_end, i, bare, variants, aliases)
             gm.proper = self._apposed_name(words, i, parts)
+            gm.quoted = parts[0].opens_quote
             out.append(gm)
         # "'스텔라브리지' 출범식", "'물빛길' 정기총회": a quoted name holding a group's event
         for i, w in enumerate(words[:-1]):
@@ -234,9 +235,27 @@ class GroupRules:
                 return max(longer, key=lambda n: (counts[n], len(n)))
             return ref
 
+        # a sentence that names no group: the group named last before it in
+        # the same paragraph by its own name (quoted, or a proper name: not "첫
+        # 운영위원회를 열고"), else the article's main group
+        before: dict[int, str | None] = {}
+        last, last_end = None, -1
+        for sent in self.sentences:
+            if sent.section == "furniture":
+                continue
+            if last is not None and "\n\n" in self.text[last_end:sent.start]:
+                last = None  # a new paragraph
+            before[sent.idx] = last
+            named = [g for g in self.group_mentions.get(sent.idx, []) if g.proper or g.quoted and not g.bare]
+            if named:
+                g = named[-1]
+                last = g.proper or label_of.get(g.name, g.name)
+            last_end = sent.end
+
         for c in self.claims:
             if c.kind in ("member_count", "members", "event"):
-                g = resolve(c.detail.get("group"))
+                ref = c.detail.get("group")
+                g = resolve(ref) if ref or not before.get(c.sentence_idx) else resolve(before[c.sentence_idx])
                 c.detail["group"] = g
                 c.subject = g or ""
         self.claims = [c for c in self.claims if c.kind == "title" or c.subject]

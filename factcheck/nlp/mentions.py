@@ -40,4 +40,5 @@ class GroupMention:
     bare: bool
     variants: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-    proper: str | None = None  # the group's proper name, when apposed: '스텔라브리지' 
+    proper: str | None = None  # the group's proper name, when apposed: '스텔라브리지'
+    quoted: bool = False  # written in quotes: "'AI 얼라이언스'를 띄웠다"
