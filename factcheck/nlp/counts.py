@@ -96,12 +96,15 @@ class CountRules:
                 continue
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
             lst = self._list_before(words, wi)
-            if not groups and not has_cue and not member_noun and not lst:
+            changed_to = re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
+            # "6개사로 발족해 … 74개사로 확대됐다": a count of members that makes or grows
+            # a group stands on its own, in a sentence that names no group
+            forms_group = counter.replace(" ", "") not in ("곳", "개") and (reading.as_of == "launch" or changed_to)
+            if not groups and not has_cue and not member_noun and not lst and not forms_group:
                 continue
             if not lst and not self._counts_members(words, wi, counter, groups):
                 continue  # "지상국 11곳", "유인도는 모두 47곳": something else is counted
             group = self._nearest_group(groups, s, member_noun, after_end=e)
-            changed_to = re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
             if reading.as_of == "launch":
                 before = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
                 if before:
