@@ -140,3 +140,17 @@ def test_a_sentence_naming_no_group_takes_the_one_named_just_before():
     assert ("데이터 얼라이언스", "40", "total") in counts
     assert ("AX 연합", "6", "total") in counts
     assert not any(s == "운영위원회" for s, _, _ in counts)
+
+
+def test_founding_pact_and_glued_copula_lists():
+    """"X는 … 출범식을 열고 A, B, C와 협약을 맺었다": X and the list founded the
+    group; "…에 참여한 곳은 A, B, C다": the copula is glued to the last name."""
+    pre = "[한빛경제 박도윤 기자] '미래 소재 컨소시엄'이 출범했다.\n\n"
+    got = [c for c in claims_of(pre + "가온소재는 12일 본사에서 '미래 소재 컨소시엄' 출범식을 열고 누리화학, 다솜장비, 라온대학교와 공동 개발 협약을 맺었다고 밝혔다.\n") if c.kind == "members"]
+    assert [(c.detail["role"], [m["name"] for m in c.detail["members"]]) for c in got] == [("launch", ["가온소재", "누리화학", "다솜장비", "라온대학교"])]
+    text = pre + "업계에 따르면 컨소시엄에 참여한 곳은 가온소재, 누리화학, 다솜장비, 라온대학교다.\n"
+    got = [c for c in claims_of(text) if c.kind == "members"]
+    assert [[m["name"] for m in c.detail["members"]] for c in got] == [["가온소재", "누리화학", "다솜장비", "라온대학교"]]
+    for m in got[0].detail["members"]:
+        assert text[m["start"]:m["end"]] == m["name"]
+    assert not [c for c in claims_of(pre + "그가 좋아하는 곳은 서울, 부산, 대구다.\n") if c.kind == "members"]

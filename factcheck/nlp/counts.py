@@ -159,14 +159,19 @@ class CountRules:
                     self._emit_event(sent, "join", group, lst[0], None, lst[0][0][1], words[verb].core_end, dates, context, consumed_dates, verb_at=words[verb])
                     continue
             end_i, etc, copula = self._etc_end(words, i)
-            if copula:
+            glued = not copula and not w.particle and w.base.endswith("다") and len(w.base) > 2 and i > 0 and words[i - 1].sep_after == ","
+            if copula or glued:
                 # "회원사는 A, B, C 등이다": a member noun as the topic, the list as its predicate
                 lst = self._list_ending_at(words, end_i, allow_single=False)
-                if lst and len(lst[0]) >= 2 and lst[3] > 0 and self._member_topic(words[lst[3] - 1]):
+                if lst and len(lst[0]) >= (3 if glued else 2) and lst[3] > 0 and self._member_topic(words[lst[3] - 1], words):
                     members, _, style, first_i = lst
+                    if glued:  # "…, 봄내대학교다.": the copula is glued to the last name
+                        name, st, en = members[-1]
+                        cut = 2 if name.endswith("이다") else 1
+                        members = members[:-1] + [(name[:-cut], st, en - cut)]
                     handled_words.update(range(first_i, i + 1))
                     as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
-                    self._emit_members(sent, self._nearest_group(groups, w.start, None), members, members[-1][2], as_of, prec, None, True, style, "total")
+                    self._emit_members(sent, self._nearest_group(groups, w.start, None), members, members[-1][2], as_of, prec, None, not glued, style, "total")
                 continue
             if w.particle not in ("가", "이", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
                 continue  # "A와 B가 합류했다": the list ends at B, not at A
@@ -233,9 +238,13 @@ class CountRules:
                     return k - 1, True, False
         return i, False, False
 
-    def _member_topic(self, w: Word) -> bool:
-        """"회원사는", "참여 기관은": a member noun as the sentence's topic."""
+    def _member_topic(self, w: Word, words: list[Word] | None = None) -> bool:
+        """"회원사는", "참여 기관은", "참여한 곳은": a member noun as the sentence's topic
+        ("곳" only after a joining verb: "좋아하는 곳은" names no members)."""
         noun = w.base.removesuffix("들")
+        if noun == "곳":
+            prev = words[w.i - 1].base if words is not None and w.i > 0 else ""
+            return w.particle in ("은", "는", "이", "가") and prev.startswith(("참여", "가입", "합류", "참가", "동참"))
         return w.particle in ("은", "는", "이", "가") and (noun in self.lx.member_nouns or noun in self.lx.member_heads or noun.endswith(("회원사", "참여사", "이사사")))
 
     def _counts_members(self, words: list[Word], wi: int, counter: str, groups) -> bool:
@@ -282,9 +291,12 @@ class CountRules:
         the topic and the list it acted with launched (or joined) together.
         One event with every name, and the list as the group's members."""
         w = words[i]
-        if w.particle not in ("와", "과") or i + 1 >= len(words) or words[i + 1].base != "함께":
+        if w.particle not in ("와", "과") or i + 1 >= len(words):
             return False
-        verb = next((k for k in range(i + 2, min(len(words), i + 7)) if event_words.get(k) in ("launch", "join")), None)
+        if words[i + 1].base == "함께":
+            verb = next((k for k in range(i + 2, min(len(words), i + 7)) if event_words.get(k) in ("launch", "join")), None)
+        else:
+            verb = self._launch_pact(words, i, event_words)
         if verb is None:
             return False
         lst = self._list_ending_at(words, i, allow_single=True)
@@ -292,6 +304,9 @@ class CountRules:
             return False
         members, partial, style, first_i = lst
         t = first_i - 1
+        if words[i + 1].base != "함께":
+            # "X는 … 출범식을 열고 A, B, C와 협약을 맺었다": the topic at the head of the sentence
+            t = next((k for k in range(0, first_i) if words[k].particle in ("은", "는", "이", "가")), -1)
         if t >= 0 and words[t].particle in ("은", "는", "이", "가") and self._org_like(words[t]) and not is_title_word(words[t]):
             members = [(words[t].base, words[t].core_start, words[t].base_end)] + members
         if len(members) < 2:
@@ -304,6 +319,16 @@ class CountRules:
             self._emit_members(sent, group, members, members[-1][2], launch.as_of, launch.as_of_precision, None, False, "with", "launch")
         handled.update(range(max(t, 0), verb + 1))
         return True
+
+    def _launch_pact(self, words: list[Word], i: int, event_words: dict[int, str]) -> int | None:
+        """"… 출범식을 열고 A, B, C와 (공동 개발) 협약을 맺었다": the list signed the
+        founding pact at the launch. The launch word (earlier in the sentence) is
+        returned as the event's verb; None unless both are there."""
+        pact = next((k for k in range(i + 1, min(len(words), i + 4)) if words[k].base.endswith(("협약", "협약서", "MOU")) and words[k].particle in ("을", "를")), None)
+        if pact is None or not any(words[k].base.startswith(("맺", "체결")) for k in range(pact + 1, min(len(words), pact + 3))):
+            return None
+        launch = [k for k, kind in event_words.items() if kind == "launch" and k < i]
+        return launch[-1] if launch else None
 
     def _emit_members(self, sent, group, members, end: int, as_of, prec, stated: int | None, partial: bool, style: str, role: str) -> None:
         """A member list: from its first name to ``end`` (the list, or the list and its count)."""
