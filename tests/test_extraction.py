@@ -154,3 +154,11 @@ def test_founding_pact_and_glued_copula_lists():
     for m in got[0].detail["members"]:
         assert text[m["start"]:m["end"]] == m["name"]
     assert not [c for c in claims_of(pre + "그가 좋아하는 곳은 서울, 부산, 대구다.\n") if c.kind == "members"]
+
+
+def test_group_name_word_ending_in_in():
+    """"콜드체인 얼라이언스": a noun ending in 인 right before the group word is
+    part of its name (not the adnominal 인 of "수요 기업인 A")."""
+    text = "[한빛경제 박도윤 기자] 20일 업계에 따르면 콜드체인 얼라이언스 회원사는 가온물류, 누리냉장, 다솜푸드 등 12곳이다.\n"
+    got = {(c.kind, c.subject) for c in claims_of(text) if c.kind in ("member_count", "members")}
+    assert got == {("member_count", "콜드체인 얼라이언스"), ("members", "콜드체인 얼라이언스")}
