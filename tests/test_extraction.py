@@ -162,3 +162,16 @@ def test_group_name_word_ending_in_in():
     text = "[한빛경제 박도윤 기자] 20일 업계에 따르면 콜드체인 얼라이언스 회원사는 가온물류, 누리냉장, 다솜푸드 등 12곳이다.\n"
     got = {(c.kind, c.subject) for c in claims_of(text) if c.kind in ("member_count", "members")}
     assert got == {("member_count", "콜드체인 얼라이언스"), ("members", "콜드체인 얼라이언스")}
+
+
+def test_lists_named_members_by_their_predicate_or_noun():
+    """"A와 B, C는 … 'G' 회원사이기도 하다" lists members of G (partial), not of the
+    article's group; "A와 B 등 기존 회원사들은" is a member list; a headline's
+    "A·B 합류" names joiners when the article names A and B as organisations."""
+    text = ("가온랩·누리소프트 '데이터 연합' 합류\n\n[한빛경제 박도윤 기자] '데이터 연합'에 가온랩과 누리소프트가 새로 합류했다.\n\n"
+            "다솜정보와 라온시스템, 바다텍은 회원사 30곳 규모의 '클라우드 포럼' 회원사이기도 하다.\n\n"
+            "다솜정보와 라온시스템 등 기존 회원사들은 시범 사업 결과를 공유했다.\n")
+    lists = [(c.subject, c.detail["role"], c.detail["partial"], [m["name"] for m in c.detail["members"]]) for c in claims_of(text) if c.kind == "members"]
+    assert ("클라우드 포럼", "total", True, ["다솜정보", "라온시스템", "바다텍"]) in lists
+    assert ("데이터 연합", "total", True, ["다솜정보", "라온시스템"]) in lists
+    assert ("데이터 연합", "joined", True, ["가온랩", "누리소프트"]) in lists

@@ -81,6 +81,9 @@ class Extractor(TitleRules, GroupRules, CountRules):
         self._proper_mentions()
         for sent, words, dates, context in per_sentence:
             self._counts_lists_events(sent, words, dates, context)
+        for sent, words, dates, context in per_sentence:
+            if sent.section == "headline":
+                self._headline_dot_list(sent, words)
         self._resolve_backrefs()
         self._resolve_groups()
         self._drop_nested_titles()

@@ -182,6 +182,13 @@ class CountRules:
                 if far is not None:  # "X는 전날 소재 얼라이언스에 합류했다"
                     join, tail = True, words[i + 1 : far + 1]
             member_cue = any(_is_member_cue(t) for t in tail[:2])
+            # "A와 B 등 기존 회원사들은": the list is named as members by its own noun
+            member_cue = member_cue or etc and self._member_topic(w, words)
+            member_of = None
+            if not (join or member_cue) and w.particle in ("은", "는", "도"):
+                # "A, B, C는 … 'K-후공정 포럼' 회원사이기도 하다", "… 협회에도 가입해 있다"
+                member_of = self._membership_ahead(words, i, groups)
+                member_cue = member_of is not None
             if not (join or member_cue):
                 continue
             lst = self._list_ending_at(words, end_i, allow_single=join and not etc)
@@ -197,7 +204,9 @@ class CountRules:
                 verb = next(t for t in tail if t.i in event_words and event_words[t.i] in ("join", "leave"))
                 self._emit_event(sent, event_words[verb.i], group, members, None, members[0][1], verb.core_end, dates, context, consumed_dates, verb_at=verb)
                 continue
-            if w.particle in ("는", "은"):
+            if member_of is not None:
+                group, partial = member_of, True
+            elif w.particle in ("는", "은") and not (etc and member_cue):
                 continue
             as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
             self._emit_members(sent, group, members, members[-1][2], as_of, prec, None, partial, style, "total")
@@ -215,6 +224,52 @@ class CountRules:
                 group = self._nearest_group(groups, w.start, None)
                 if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
                     self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _headline_dot_list(self, sent, words: list[Word]) -> None:
+        """A headline's "A·B·C (등) 합류" or "A·B 등 '그룹'": once the whole article is
+        read, names joined by · that the article names as organisations elsewhere
+        are a partial member list (joiners before 합류/가입); "항법·관제·배터리"
+        (kinds of business, never named as organisations) is not."""
+        covered = [(c.start, c.end) for c in self.claims if c.kind == "members" and c.sentence_idx == sent.idx]
+        groups = self.group_mentions.get(sent.idx, [])
+        for i, w in enumerate(words):
+            if "·" not in w.base or any(s <= w.core_start < e for s, e in covered):
+                continue
+            pieces = [p.strip() for p in self.text[w.core_start:w.base_end].split("·")]
+            if len(pieces) < 2 or not all(p in self.known_orgs for p in pieces):
+                continue
+            k = i + 1
+            etc = k < len(words) and words[k].base == "등"
+            k += etc
+            if k >= len(words):
+                continue
+            nxt = words[k]
+            joins = any(t.base.startswith(("합류", "가입", "가세", "동참")) for t in words[k:k + 4])
+            names_group = nxt.base.startswith(("참여", "참가")) or any(g.start <= nxt.core_start < g.end for g in groups)
+            if not (joins or names_group):
+                continue
+            members, pos = [], w.core_start
+            for p in pieces:
+                st = self.text.find(p, pos, w.base_end)
+                members.append((p, st, st + len(p)))
+                pos = st + len(p)
+            group = self._nearest_group(groups, w.start, None) if groups else None
+            self._emit_members(sent, group, members, members[-1][2], self.published, "day", None, True, "dot", "joined" if joins else "total")
+
+    def _membership_ahead(self, words: list[Word], i: int, groups) -> str | None:
+        """The group a topic list is said to belong to a few words on: "G
+        회원사이기도 하다", "G 회원사다", "G에도 가입해 있다" (the group named
+        between), or None."""
+        for k in range(i + 1, min(len(words), i + 9)):
+            t = words[k]
+            said = t.text.startswith(("회원사이", "회원이", "회원사다", "회원사로", "회원으로")) or (
+                t.base.startswith(("가입해", "가입되어", "가입돼")) and k + 1 < len(words) and words[k + 1].base.startswith("있"))
+            if said:
+                named = [g for g in groups if words[i].end <= g.start and g.end <= t.core_end]
+                return self._group_ref(named[-1]) if named else None
+            if t.sep_after:
+                return None
+        return None
 
     def _etc_end(self, words: list[Word], i: int) -> tuple[int, bool, bool]:
         """Where a list closed by 등 ends: "A, B, KT 등이 참여했다" (at KT),
