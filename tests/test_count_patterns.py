@@ -20,8 +20,8 @@ def _first_count(sentence, at: str | None = None):
     return read_count(sentence[: m.start()], sentence[m.end():], m.group("yeo") or "")
 
 
-CASES = [(section, r["name"], ex, True) for section in ("reject", "role", "as_of", "bound") for r in DATA.get(section, []) for ex in r.get("examples", [])]
-CASES += [(section, r["name"], ex, False) for section in ("reject", "role", "as_of", "bound") for r in DATA.get(section, []) for ex in r.get("not", [])]
+CASES = [(section, r["name"], ex, True) for section in ("reject", "role", "as_of", "bound", "qualify") for r in DATA.get(section, []) for ex in r.get("examples", [])]
+CASES += [(section, r["name"], ex, False) for section in ("reject", "role", "as_of", "bound", "qualify") for r in DATA.get(section, []) for ex in r.get("not", [])]
 
 
 @pytest.mark.parametrize("section,name,sentence,must", CASES, ids=[f"{c[1]}:{'+' if c[3] else '-'}:{i}" for i, c in enumerate(CASES)])
@@ -52,3 +52,5 @@ def test_readings_of_whole_sentences():
     assert _first_count("회원사가 200여곳에 이른다.").bound == "about"
     assert _first_count("40개 기업에서 120여명이 참석했다.").rejected == "attendees_from_groups"
     assert _first_count("이후 네 곳이 차례로 합류했다.").role == "joined"
+    r = _first_count("협의회는 협회를 제외하면 11개 기업으로 구성됐다.")
+    assert (r.role, r.qualification) == ("total", {"kind": "excluding", "what": "협회"})

@@ -175,3 +175,14 @@ def test_lists_named_members_by_their_predicate_or_noun():
     assert ("클라우드 포럼", "total", True, ["다솜정보", "라온시스템", "바다텍"]) in lists
     assert ("데이터 연합", "total", True, ["다솜정보", "라온시스템"]) in lists
     assert ("데이터 연합", "joined", True, ["가온랩", "누리소프트"]) in lists
+
+
+def test_latin_names_with_spaces_ordinals_and_qualified_counts():
+    pre = "[한빛경제 박도윤 기자] '디지털 연합'이 출범했다.\n\n"
+    lists = [c for c in claims_of(pre + "연합에는 SK C&C, KT DS, SK On, 가온정보 등 4개 기업이 참여한다.\n") if c.kind == "members"]
+    assert [m["name"] for m in lists[0].detail["members"]] == ["SK C&C", "KT DS", "SK On", "가온정보"]
+    counts = [c for c in claims_of(pre + "연합은 가온정보가 열두 번째 회원사로 이름을 올렸다고 밝혔다.\n") if c.kind == "member_count"]
+    assert [(c.value, c.detail["role"]) for c in counts] == [("12", "total")]
+    counts = [c for c in claims_of(pre + "연합은 협회를 제외하면 11개 기업으로 구성됐다.\n") if c.kind == "member_count"]
+    assert [(c.value, c.detail["role"], c.detail["qualification"]["what"]) for c in counts] == [("11", "total", "협회")]
+    assert not [c for c in claims_of(pre + "그는 세 번째 회의에 참석했다.\n") if c.kind == "member_count"]

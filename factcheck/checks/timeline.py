@@ -64,7 +64,8 @@ def histories(claims: list[ClaimRow], orgs: dict) -> dict[str, GroupHistory]:
             continue
         if c.kind == "member_count":
             role = count_role(c)
-            if role == "total" and c.precision not in ("before", "planned"):
+            qualified = bool((c.detail or {}).get("qualification"))  # "협회를 제외하면 11곳": another count
+            if role == "total" and c.precision not in ("before", "planned") and not qualified:
                 g.counts.append(c)  # joined/left counts come with their join/leave event; planned ones are never compared
         elif c.kind == "members":
             g.lists.append(c)

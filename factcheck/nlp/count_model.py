@@ -11,7 +11,8 @@ runs them). Four sections, each read independently, first match wins:
 - ``as_of``: the date a total belongs to: ``launch`` (a founding count),
   ``before`` (the first number of "A에서 B로"), else the sentence's date;
 - ``bound``: ``about`` ("200여곳", "약 200곳"), ``at_least`` ("200곳을
-  넘어섰다"), ``at_most``.
+  넘어섰다"), ``at_most``;
+- ``qualify``: what the count leaves out ("협회를 제외하면 11개 기업").
 """
 from __future__ import annotations
 
@@ -53,11 +54,12 @@ class CountReading:
     as_of: str | None = None  # launch | before | None (the sentence's date)
     bound: str | None = None
     rejected: str | None = None  # the reject rule's name
+    qualification: dict | None = None  # {"kind": "excluding", "what": "협회"}
     rules: list[str] = field(default_factory=list)
     confidence: float = DEFAULT_PRECISION
 
 
-_VALUE_KEY = {"reject": None, "role": "role", "as_of": "as_of", "bound": "bound"}
+_VALUE_KEY = {"reject": None, "role": "role", "as_of": "as_of", "bound": "bound", "qualify": "qualify"}
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +113,10 @@ def read_count(before: str, after: str, suffix: str = "") -> CountReading:
                     reading.as_of = r.value
                 elif section == "bound":
                     reading.bound = r.value
+                elif section == "qualify":
+                    m = r.before.search(before) if r.before is not None else None
+                    what = m.group("what") if m and "what" in m.groupdict() else None
+                    reading.qualification = {"kind": r.value, "what": what}
                 break
         if reading.rejected:
             break

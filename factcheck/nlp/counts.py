@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .count_model import read_count
+from .count_model import default_precision, read_count
 from .mentions import Claim
 from .tokens import Word, paren_kind
 from .wordclass import (
@@ -27,6 +27,16 @@ _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
 
 _COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
+
+
+def _ordinal_re():
+    from ..lexicons import load
+    words = "|".join(sorted(map(re.escape, load().count_words), key=len, reverse=True))
+    return re.compile(r"(?P<num>\d{1,4}|" + words + r")\s*번째\s*(?:회원사|회원 기관|회원|참여사|참여 기관|멤버)")
+
+
+_ORDINAL = _ordinal_re()
+_LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
 def _kind_of_company(name: str, lx) -> bool:
@@ -129,6 +139,8 @@ class CountRules:
                       "as_of_basis": reading.as_of, "rules": reading.rules, "confidence": reading.confidence}
             if reading.bound:
                 stated["bound"] = reading.bound
+            if reading.qualification:
+                stated["qualification"] = reading.qualification
             if reading.role in ("joined", "left"):
                 members = lst[0] if lst else []
                 self.claims.append(Claim("member_count", group or "", str(n), s, e, sent.idx, as_of, prec, dict(stated)))
@@ -144,6 +156,20 @@ class CountRules:
                 handled_words.update(range(first_i, wi + 1))
                 if members:
                     self._emit_members(sent, group, members, e, as_of, prec, n, partial, style, "launch" if reading.as_of == "launch" else "total")
+        # "서리물류가 열두 번째 회원사로": an ordinal member is the total at that date
+        for m in _ORDINAL.finditer(text):
+            raw = m.group("num")
+            n = int(raw) if raw.isdigit() else lx.count_words.get(raw)
+            if not n or n < 2 or not groups and not has_cue:
+                continue
+            s, e = m.start() + sent.start, m.end() + sent.start
+            if any(c.kind == "member_count" and c.sentence_idx == sent.idx and c.detail.get("count") == n for c in self.claims):
+                continue  # "… 열두 번째 회원사로 … 12곳이 됐다": said once is enough
+            as_of, prec = self._as_of(s, dates, context, consumed_dates)
+            group = self._nearest_group(groups, s, None)
+            self.claims.append(Claim("member_count", group or "", str(n), s, e, sent.idx, as_of, prec,
+                                     {"count": n, "counter": "번째", "role": "total", "group": group, "rules": ["ordinal"],
+                                      "confidence": default_precision()}))
         # lists closed by a cue ("…, 머니트리가 이사사로 이름을 올렸다")
         for i, w in enumerate(words):
             if i in handled_words or w.sep_after:
@@ -551,6 +577,10 @@ class CountRules:
         # drop descriptors in front ("완성차 업체 누리오토", "수요 기업인 한울반도체")
         while len(ws) > 1 and (ws[0].base in lx.descriptors or (ws[0].base.endswith("인") and ws[0].base[:-1] in lx.descriptors) or ws[0].base in lx.generic_nouns):
             ws = ws[1:]
+        if len(ws) > 1 and all(_LATIN_NAME_PART.match(w.base) for w in ws) and not any(w.paren for w in ws[:-1]):
+            # "SK C&C", "KT DS", "SK On", "LG CNS": one name written in Latin words
+            first, last = ws[0], ws[-1]
+            return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
         if len(ws) > 1 and all(self._org_like(w) for w in ws):
             pass  # "동원그룹 KAIST": a missing comma, two names
         elif len(ws) > 1:
