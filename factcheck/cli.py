@@ -274,7 +274,9 @@ def _copy_desk(files, fail_on: str, fmt: str, columns: str) -> None:
         for line in lines(res, columns, colour):
             click.echo(line, color=colour)
         s = res.summary
-        click.echo(f"{s['sources']} file{'' if s['sources'] == 1 else 's'}, {s['claims']} claims: {s['errors']} errors, {s['warnings']} warnings, {s['info']} info", err=True)
+        click.echo(i18n.ngettext("{n} file, {claims} claims: {errors} errors, {warnings} warnings, {info} info",
+                                 "{n} files, {claims} claims: {errors} errors, {warnings} warnings, {info} info", s["sources"],
+                                 claims=s["claims"], errors=s["errors"], warnings=s["warnings"], info=s["info"]), err=True)
     if res.failing(fail_on):
         sys.exit(1)
 
@@ -392,7 +394,7 @@ def export(obj: Ctx, out) -> None:
     """Write sources, claims, entities and findings as Parquet."""
     for table, got in api.export_parquet(obj.db, out).items():
         shown = os.path.relpath(got["path"])
-        click.echo(f"wrote {got['path'] if shown.startswith('..') else shown} ({got['rows']} rows)", err=True)
+        click.echo(_("wrote {path} ({rows} rows)", path=got["path"] if shown.startswith("..") else shown, rows=got["rows"]), err=True)
 
 
 @cli.command(name="eval")

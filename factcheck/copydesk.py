@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from . import i18n
 from .errors import FactcheckError
+from .i18n import lazy
 from .ingest.reader import RawSource, decode, read_bytes, read_file_bytes
 
 STDIN = "<stdin>"
@@ -123,7 +125,7 @@ def read_articles(paths: Iterable[str], stdin: bytes | None = None) -> list[Arti
             original, _ = decode(data, display)
             articles.append(Article(src, original, suffix))
         except FactcheckError as exc:
-            errors.append(str(exc))
+            errors.append(i18n.error_text(exc))
 
     for raw in paths:
         if raw == "-":
@@ -131,15 +133,15 @@ def read_articles(paths: Iterable[str], stdin: bytes | None = None) -> list[Arti
             continue
         p = Path(raw)
         if not p.exists():
-            errors.append(str(FactcheckError("no such file or folder", raw)))
+            errors.append(i18n.error_text(FactcheckError(lazy("no such file or folder"), raw)))
         elif p.is_dir():
             try:
                 found = _files_under(p)
             except OSError as exc:
-                errors.append(str(FactcheckError(f"cannot read the folder: {exc.strerror or exc}", raw)))
+                errors.append(i18n.error_text(FactcheckError(lazy("cannot read the folder: {reason}", reason=exc.strerror or str(exc)), raw)))
                 continue
             if not found:
-                errors.append(str(FactcheckError("folder has nothing readable (.txt, .md or .html files)", raw)))
+                errors.append(i18n.error_text(FactcheckError(lazy("folder has nothing readable (.txt, .md or .html files)"), raw)))
             for rel in found:
                 one(p / rel, os.path.join(raw, rel) if raw not in (".", "./") else rel)
         else:  # any name: the reader decides whether it is an article
@@ -237,8 +239,8 @@ def lines(res: CopyDeskResult, columns: str = "char", colour: bool = False) -> l
                 import click
 
                 sev = click.style(sev, fg=SEVERITY_COLOUR.get(sev), bold=True)
-            flag = " (acknowledged)" if f.acknowledged else ""
-            text = f'{ev["path"]}:{ev["line"]}:{col}: {sev}: {_one_line(f.message)} "{_one_line(quote)}"{flag} [{f.kind}]'
+            flag = i18n._(" (acknowledged)") if f.acknowledged else ""
+            text = f'{ev["path"]}:{ev["line"]}:{col}: {sev}: {_one_line(f.text())} "{_one_line(quote)}"{flag} [{f.kind}]'
             out.append(((ev["path"], ev["line"], col, f.kind, f.id), text))
     return [t for _, t in sorted(out, key=lambda x: x[0])]
 

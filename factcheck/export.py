@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import FactcheckError
+from .i18n import lazy
 from .store.db import Store
 
 # Each table: the SELECT that is written. JSON text columns keep the JSON
@@ -50,10 +51,10 @@ def export(store: Store, out_dir: str | os.PathLike) -> dict[str, dict]:
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     except OSError as exc:
-        raise FactcheckError(f"cannot write the export folder: {exc.strerror or exc}", str(out)) from None
+        raise FactcheckError(lazy("cannot write the export folder: {reason}", reason=exc.strerror or str(exc)), str(out)) from None
     if out.exists() and not out.is_dir():
         shutil.rmtree(tmp, ignore_errors=True)
-        raise FactcheckError("exists and is not a folder", str(out))
+        raise FactcheckError(lazy("exists and is not a folder"), str(out))
     written: dict[str, dict] = {}
     try:
         for table, select in TABLES.items():
@@ -76,7 +77,7 @@ def export(store: Store, out_dir: str | os.PathLike) -> dict[str, dict]:
             shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise FactcheckError(f"cannot write the export: {exc.strerror or exc}", str(out)) from None
+        raise FactcheckError(lazy("cannot write the export: {reason}", reason=exc.strerror or str(exc)), str(out)) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

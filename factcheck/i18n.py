@@ -87,6 +87,12 @@ def _(msgid: str, **params) -> str:
     return text.format(**params) if params else text
 
 
+def ngettext(singular: str, plural: str, n: int, **params) -> str:
+    """Translate now, singular or plural by ``n``, and fill in ``params`` (and ``n``)."""
+    text = translations(language()).ngettext(singular, plural, n)
+    return text.format(n=n, **params)
+
+
 # Separators of joined lists, per language. "and" joins names ("A and B",
 # "A, B and C"); "then" a sequence in time; "vs" two variants.
 _SEPARATORS = {

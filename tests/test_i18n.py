@@ -32,7 +32,7 @@ def _code_message_ids() -> set[str]:
     method_map = [("factcheck/**.py", "python"), ("factcheck/report/templates/**.j2", "jinja2")]
     ids = set()
     for _file, _line, msg, _comments, _ctx in extract_from_dir(str(ROOT), method_map=method_map,
-                                                               keywords={"_": None, "lazy": None}):
+                                                               keywords={"_": None, "lazy": None, "ngettext": (1, 2)}):
         ids.add(msg if isinstance(msg, str) else msg[0])
     return ids
 
@@ -52,18 +52,25 @@ def test_every_message_id_has_a_korean_translation():
     ids = _code_message_ids()
     assert len(ids) > 100  # the extractor found the code's messages
     catalog = _po()
-    missing = [i for i in sorted(ids) if i not in catalog or not catalog[i].string or catalog[i].fuzzy]
+    def korean(i: str) -> list[str]:  # a plural entry has one form per Korean plural (one)
+        got = catalog[i].string if i in catalog else ""
+        return [x for x in (got if isinstance(got, tuple) else (got,))]
+
+    missing = [i for i in sorted(ids) if not all(korean(i) or [""]) or catalog[i].fuzzy]
     assert not missing, f"no Korean translation in {PO.name} (run 'make locale' and translate): {missing}"
     for i in ids:
-        assert _fields(catalog[i].string) == _fields(i), f"placeholders differ: {i!r} -> {catalog[i].string!r}"
-        words = re.sub(r"\{[^}]*\}", "", i).replace("factcheck", "")
-        assert HANGUL.search(catalog[i].string) or not ENGLISH_WORD.search(words), f"left in English: {i!r}"
+        for ko in korean(i):
+            assert _fields(ko) == _fields(i), f"placeholders differ: {i!r} -> {ko!r}"
+            words = re.sub(r"\{[^}]*\}", "", i).replace("factcheck", "")
+            assert HANGUL.search(ko) or not ENGLISH_WORD.search(words), f"left in English: {i!r}"
 
 
 def test_the_shipped_mo_matches_the_po():
     mo = gettext.translation(i18n.DOMAIN, str(i18n.LOCALE_DIR), languages=["ko"])
     for m in _po():
-        if m.id:
+        if m.pluralizable:
+            assert mo.ngettext(m.id[0], m.id[1], 2) == m.string[0], f".mo is stale (run 'make locale'): {m.id!r}"
+        elif m.id:
             assert mo.gettext(m.id) == m.string, f".mo is stale (run 'make locale'): {m.id!r}"
 
 
