@@ -339,3 +339,18 @@ def test_lazy_imports():
     cli_only, trafilatura = json.loads(out.stdout)
     assert cli_only == []  # 'factcheck --help' and friends load none of them
     assert not trafilatura  # a .txt article never needs the HTML extractor
+
+
+def test_readme_output_on_the_seed_is_what_it_prints():
+    """The README's example: the same places, severities, quotes and kinds
+    (messages may be reworded or translated without touching it)."""
+    text = README.read_text(encoding="utf-8")
+    shown = re.search(r"\$ factcheck check (\S+)\n(.*?)```", text, re.S)
+    res = cli("check", shown.group(1), cwd=README.parent)
+
+    def key(line: str):
+        d = LINE.match(line).groupdict()
+        return d["path"], d["line"], d["col"], d["sev"], d["kind"], re.search(r'"([^"]*)"$', d["msg"]).group(1)
+
+    want = [key(l) for l in shown.group(2).splitlines() if LINE.match(l)]
+    assert want and [key(l) for l in res.stdout.decode().splitlines()] == want
