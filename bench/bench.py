@@ -264,7 +264,7 @@ def copy_desk_lines() -> list[str]:
                       for k, v in imp["seconds"].items() if v >= 0.005)
     missing = [m for m in HEAVY if m not in imp["imported"]]
     out.append(f"    its imports under -X importtime: {total:.2f} s = {parts}" + (f"; not imported: {', '.join(missing)}" if missing else ""))
-    out.append(f"    (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus: wall time grows with the load, CPU time does not)")
+    out.append(f"    (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus: wall time grows with the load, CPU time much less)")
     return out
 
 

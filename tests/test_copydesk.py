@@ -172,13 +172,25 @@ PAGE = """<html><head><title>행사</title></head><body><article>
 def test_html_article_points_at_the_page_source(tmp_path):
     (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
     res = cli("check", "--format", "json", "page.html", cwd=tmp_path)
-    assert res.returncode == 0, res.stderr.decode()
+    assert res.returncode == 1, res.stderr.decode()  # 사장 and 부사장 in one undated page: an error
     lines = file_lines(tmp_path / "page.html")
     evidence = [ev for f in json.loads(res.stdout)["findings"] for ev in f["evidence"]]
     assert {ev["quote"] for ev in evidence} == {"한빛전자 김하늘 사장", "한빛전자 김하늘 부사장"}
     for ev in evidence:
         assert lines[ev["line"] - 1][ev["col"] - 1 : ev["end_col"] - 1] == ev["quote"]
     assert sorted((ev["line"], ev["col"]) for ev in evidence) == [(2, 4), (3, 9)]
+
+
+def test_an_undated_draft_is_one_time(tmp_path):
+    """A draft has no date yet: two ranks for one person in it conflict (an
+    error), not a change of post between far-apart dates."""
+    (tmp_path / "draft.txt").write_text(
+        "한빛전자 김하늘 사장은 이날 행사에 참석했다. 한빛전자가 주최한 이번 행사에는 여러 기관이 참여했다.\n\n"
+        "행사에서 한빛전자 김하늘 부사장은 \"앞으로도 협력을 이어가겠다\"고 말했다.\n", encoding="utf-8")
+    res = cli("check", "draft.txt", cwd=tmp_path)
+    assert res.returncode == 1, res.stdout.decode()
+    got = parsed(res.stdout)
+    assert {(d["line"], d["col"], d["sev"], d["kind"]) for d in got} == {(1, 1, "error", "title_conflict"), (3, 6, "error", "title_conflict")}
 
 
 # -- bad input: one line naming the file and the reason, exit 2, nothing written
@@ -327,3 +339,18 @@ def test_lazy_imports():
     cli_only, trafilatura = json.loads(out.stdout)
     assert cli_only == []  # 'factcheck --help' and friends load none of them
     assert not trafilatura  # a .txt article never needs the HTML extractor
+
+
+def test_readme_output_on_the_seed_is_what_it_prints():
+    """The README's example: the same places, severities, quotes and kinds
+    (messages may be reworded or translated without touching it)."""
+    text = README.read_text(encoding="utf-8")
+    shown = re.search(r"\$ factcheck check (\S+)\n(.*?)```", text, re.S)
+    res = cli("check", shown.group(1), cwd=README.parent)
+
+    def key(line: str):
+        d = LINE.match(line).groupdict()
+        return d["path"], d["line"], d["col"], d["sev"], d["kind"], re.search(r'"([^"]*)"$', d["msg"]).group(1)
+
+    want = [key(l) for l in shown.group(2).splitlines() if LINE.match(l)]
+    assert want and [key(l) for l in res.stdout.decode().splitlines()] == want

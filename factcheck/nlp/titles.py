@@ -247,7 +247,11 @@ def match(p: Pattern, tws: list[TWord], start: int) -> tuple[int, list[tuple[str
     a capture being (name, word index, bracket part or None)."""
     items = p.items
     n = len(items)
-    tail_optional = [all(x.lo == 0 for x in items[k + 1 :]) for k in range(n)]
+    tail_optional = p.__dict__.get("_tail_optional")  # once per pattern: match runs at every word
+    if tail_optional is None or len(tail_optional) != n:
+        tail_optional = p._tail_optional = [all(x.lo == 0 for x in items[k + 1 :]) for k in range(n)]
+    if n and items[0].lo >= 1 and (start >= len(tws) or not _item_ok(items[0], tws[start], last=tail_optional[0])[0]):
+        return None  # most words start no pattern: say so before building the search
 
     def rec(k: int, i: int, caps: list) -> tuple[int, list] | None:
         if k == n:
