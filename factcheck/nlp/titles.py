@@ -14,7 +14,7 @@ name in the same article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ingest.dates import DateExpr, find_dates
@@ -22,6 +22,7 @@ from ..lexicons import load
 from ..patterns import title_patterns
 from .mentions import DEFAULT_CONFIDENCE, Claim
 from .tokens import Word, paren_kind
+from .wordmatch import Pattern, TWord, compile_pattern, find_all
 from .wordclass import _LATIN, _org_of, fused_title, is_name, is_org_word, rank_of, role_of
 
 # web noise between a name and its title: a stock quote "(23,450원 ▲150 +0.64%)"
@@ -46,90 +47,67 @@ def is_current(detail: dict) -> bool:
     return status == "current"
 
 
-# -- the pattern file ----------------------------------------------------------
+# -- the pattern file ---------------------------------------------------------
 @dataclass
-class Item:
-    types: tuple[str, ...]
-    lo: int = 1
-    hi: int = 1
-    cap: str | None = None
-    particles: tuple[str, ...] | None = None  # None: default by position
-    sep: bool = False  # a comma may follow the word
-    words: tuple[str, ...] = ()
-    stems: tuple[str, ...] = ()
-    paren: tuple[str, ...] | None = None  # types of the bracket's parts
-    paren_caps: tuple[str, ...] = ()
-    not_types: tuple[str, ...] = ()
+class TitlePattern:
+    """A title pattern: its word sequence and what a match makes.
 
+    ``emit``: which captures make a claim (default person, title, org);
+    ``overlap``: the pattern adds a post to a person another pattern found,
+    so its matches may overlap others; ``backref``: its person is a surname
+    resolved to a full name in the article; ``status``: a fixed status
+    (otherwise from the words around); ``old_status``: what a stated
+    promotion makes of the person's own title."""
 
-@dataclass
-class Pattern:
-    id: str
-    items: list[Item]
+    m: Pattern
     emit: list[dict]
     status: str | None = None
     overlap: bool = False
     backref: bool = False
-    old_status: str | None = None  # what the person's own title becomes (a promotion: former)
-    prev_not: tuple[str, ...] = ()
+    old_status: str | None = None
     confidence: float = DEFAULT_CONFIDENCE
-    raw: dict = field(default_factory=dict)
 
-
-_OPS = {"": (1, 1), "?": (0, 1), "*": (0, 6), "+": (1, 6)}
-
-
-def _item(d: dict) -> Item:
-    t = d.get("t", "ANY")
-    types = tuple(t) if isinstance(t, list) else (t,)
-    lo, hi = _OPS[d.get("op", "")]
-    if "max" in d:
-        hi = d["max"]
-    p = d.get("p")
-    particles = None if p is None else (("*",) if p == "*" else tuple(p))
-    paren = d.get("paren")
-    return Item(types, lo, hi, d.get("as"), particles, bool(d.get("sep")), tuple(d.get("w", ())), tuple(d.get("stem", ())),
-                tuple(paren) if paren else None, tuple(d.get("paren_as", ())), tuple(d.get("nt", ())))
+    @property
+    def id(self) -> str:
+        return self.m.id
 
 
 @lru_cache(maxsize=1)
-def patterns() -> tuple[list[Pattern], dict]:
+def patterns() -> tuple[list[TitlePattern], dict]:
     data = title_patterns()
     out = []
-    for p in data["patterns"]:
-        emit = p.get("emit") or [{"person": "person", "title": "title", "org": "org"}]
-        out.append(Pattern(p["id"], [_item(x) for x in p["seq"]], emit, p.get("status"), bool(p.get("overlap")),
-                           bool(p.get("backref")), p.get("old_status"), tuple(p.get("prev_not", ())), float(p.get("confidence", DEFAULT_CONFIDENCE)), p))
+    for d in data["patterns"]:
+        emit = d.get("emit") or [{"person": "person", "title": "title", "org": "org"}]
+        out.append(TitlePattern(compile_pattern(d), emit, d.get("status"), bool(d.get("overlap")), bool(d.get("backref")),
+                                d.get("old_status"), float(d.get("confidence", DEFAULT_CONFIDENCE))))
     return out, data.get("words", {})
 
 
 # -- word types -----------------------------------------------------------------
-@dataclass
-class TWord:
-    """A word as the title patterns see it: base and particle with a copula
-    "인" split off ("의장인" -> 의장 + 인), its types, and whether "전"/"前"
-    (former) stands before it."""
-
-    w: Word
-    base: str
-    particle: str
-    types: frozenset[str]
-    former: bool = False
-    designate: bool = False  # "차기" stands before it
-
-    @property
-    def raw(self) -> str:
-        """The word as written, without quotes and punctuation around it."""
-        return self.w.text.strip(".,;:!?\"'‘’“”()[]")
-
-
 def title_core(w: Word) -> tuple[str, str]:
-    b = w.base
+    """Base and particle with a copula "인" split off ("의장인" -> 의장 + 인)."""
+    return _title_core(w.base, w.particle)
+
+
+@lru_cache(maxsize=100_000)
+def _title_core(b: str, particle: str) -> tuple[str, str]:
     if b.endswith("인") and len(b) > 2:
         head = b[:-1]
         if rank_of(head) or role_of(head) or fused_title(head):
-            return head, "인" + w.particle
-    return b, w.particle
+            return head, "인" + particle
+    return b, particle
+
+
+@lru_cache(maxsize=100_000)
+def _title_word(base: str, paren: str | None) -> bool:
+    """Whether a word names a post (or holds one in its bracket): a sentence
+    without one has no title to read."""
+    b = _title_core(base, "")[0]
+    if rank_of(b) or role_of(b) or fused_title(b) or b in load().title_expansions:
+        return True
+    if "·" in b and any(rank_of(x) or role_of(x) for x in b.split("·")):
+        return True
+    return bool(paren) and any(rank_of(x) for x in re.split(r"[\s·,]+", paren.strip()))
 
 
 def _is_noise(w: Word) -> bool:
@@ -139,7 +117,18 @@ def _is_noise(w: Word) -> bool:
 
 
 def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
+    """The types of one word: those of its text (cached), and ORG when the
+    article has already named it as an organisation."""
+    ts = _word_types(w.base, w.particle, w.paren, base)
+    if "ORG" not in ts and w.base in known and is_org_word(w, known):
+        ts = ts | {"ORG"}
+    return ts
+
+
+@lru_cache(maxsize=100_000)
+def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> frozenset[str]:
     lx = load()
+    w = Word(0, wbase, 0, 0, base=wbase, particle=particle, paren=paren)
     ts = {"ANY"}
     r = rank_of(base)
     if r:
@@ -148,19 +137,19 @@ def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
         ts.add("ROLE")
     if fused_title(base):
         ts.add("FUSED")
-    name = is_name(w.base) and (w.paren is None or paren_kind(w.paren) == "position" or bool(_AGE.match(w.paren))) and not w.base.endswith(_NOT_NAME_END)
+    name = is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren))) and not wbase.endswith(_NOT_NAME_END)
     if name:
         ts.add("PERSON")
-    if len(w.base) == 1 and w.base in lx.surnames and w.base != "전":
+    if len(wbase) == 1 and wbase in lx.surnames and wbase != "전":
         ts.add("SURNAME")
-    if w.base == "겸":
+    if wbase == "겸":
         ts.add("JOIN")
     if base in _ACTING:
         ts.add("ACTING")
     if "ACTING" not in ts and "JOIN" not in ts:
-        if is_org_word(w, known):
+        if is_org_word(w, set()):
             ts.add("ORG")
-        if not name and is_org_word(w, known, sandwiched=True):
+        if not name and is_org_word(w, set(), sandwiched=True):
             ts.add("ORGX")
     return frozenset(ts)
 
@@ -187,7 +176,7 @@ def _split_middot(w: Word) -> list[Word]:
 def type_words(words: list[Word], known: set[str]) -> list[TWord]:
     out: list[TWord] = []
     former = designate = False
-    for w in (part for word in words for part in _split_middot(word)):
+    for w in (part for word in words for part in (_split_middot(word) if "·" in word.base else (word,))):
         if _is_noise(w):
             continue
         if w.base in _NEXT and not w.particle and not w.sep_after:
@@ -197,7 +186,8 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
             former = True
             continue
         base, particle = title_core(w)
-        out.append(TWord(w, base, particle, word_types(w, base, known), former, designate))
+        flags = frozenset(f for f, on in (("former", former), ("designate", designate)) if on)
+        out.append(TWord(w, base, particle, word_types(w, base, known), flags))
         former = designate = False
     return out
 
@@ -211,70 +201,6 @@ def _paren_part_types(part: str) -> set[str]:
     if not rank_of(part) and not role_of(part) and not is_name(part) and len(part) >= 2:
         ts.add("ORG")
     return ts
-
-
-# -- the matcher --------------------------------------------------------------------
-def _item_ok(it: Item, tw: TWord, last: bool) -> tuple[bool, list[tuple[str, str]]]:
-    """Whether one word fits one pattern item, and the bracket parts it captures."""
-    if not any(t in tw.types for t in it.types) or any(t in tw.types for t in it.not_types):
-        return False, []
-    if it.words and tw.raw not in it.words:
-        return False, []
-    if it.stems and not tw.raw.startswith(it.stems):
-        return False, []
-    allowed = it.particles
-    if allowed is None and (it.words or it.stems):
-        allowed = ("*",)  # a literal word is matched as written
-    if allowed is None:
-        allowed = ("*",) if last else ("", "의") if ("ORG" in it.types or "ORGX" in it.types) else ("",)
-    if "*" not in allowed and tw.particle not in allowed:
-        return False, []
-    if tw.w.sep_after and not (last or it.sep):
-        return False, []
-    parts: list[tuple[str, str]] = []
-    if it.paren is not None:
-        if not tw.w.paren:
-            return False, []
-        got = re.split(r"[\s·]+", tw.w.paren.strip())
-        if len(got) != len(it.paren) or not all(t in _paren_part_types(g) for t, g in zip(it.paren, got)):
-            return False, []
-        parts = [(c, g) for c, g in zip(it.paren_caps, got) if c]
-    return True, parts
-
-
-def match(p: Pattern, tws: list[TWord], start: int) -> tuple[int, list[tuple[str, int, str | None]]] | None:
-    """The longest match of ``p`` starting at word ``start``: (end, captures),
-    a capture being (name, word index, bracket part or None)."""
-    items = p.items
-    n = len(items)
-    tail_optional = [all(x.lo == 0 for x in items[k + 1 :]) for k in range(n)]
-
-    def rec(k: int, i: int, caps: list) -> tuple[int, list] | None:
-        if k == n:
-            return i, caps
-        it = items[k]
-        # greedy: as many repetitions as fit, then fewer
-        taken: list[tuple[int, list]] = []
-        j = i
-        while len(taken) < it.hi and j < len(tws):
-            ok, parts = _item_ok(it, tws[j], last=tail_optional[k])
-            if not ok:
-                break
-            taken.append((j, parts))
-            j += 1
-        for m in range(len(taken), it.lo - 1, -1):
-            new = list(caps)
-            for j2, parts in taken[:m]:
-                if it.cap:
-                    new.append((it.cap, j2, None))
-                for c, g in parts:
-                    new.append((c, j2, g))
-            got = rec(k + 1, i + m, new)
-            if got:
-                return got
-        return None
-
-    return rec(0, start, [])
 
 
 # -- the rules ------------------------------------------------------------------------
@@ -294,22 +220,14 @@ class TitleRules:
     """Methods of ``claims.Extractor`` (self.text, self.claims, self.lx, ...)."""
 
     def _titles(self, sent, words: list[Word], dates, context) -> None:
+        if not any(_title_word(w.base, w.paren) for w in words):
+            return
         tws = type_words(words, self.known_orgs)
         pats, lex = patterns()
-        found = []
-        for order, p in enumerate(pats):
-            for s in range(len(tws)):
-                if p.prev_not and s > 0 and any(t in tws[s - 1].types for t in p.prev_not):
-                    continue
-                got = match(p, tws, s)
-                if got is None:
-                    continue
-                end, caps = got
-                if end > s:
-                    found.append((p, order, s, end, caps))
+        by_m = {id(p.m): p for p in pats}
+        found = [(by_m[id(m)], order, s, end, caps) for m, order, s, end, caps in find_all([p.m for p in pats], tws, _paren_part_types)]
         # primary readings do not overlap (the longest wins, then the earlier
         # pattern); overlap patterns add a post to a person another pattern found
-        found.sort(key=lambda f: (-(f[3] - f[2]), f[1], f[2]))
         used: set[int] = set()
         for p, order, s, end, caps in found:
             if p.overlap:
@@ -329,7 +247,7 @@ class TitleRules:
                 if self._title_match(sent, tws, p, caps, dates, context, lex):
                     taken.setdefault(p.id, set()).update(span)
 
-    def _title_match(self, sent, tws: list[TWord], p: Pattern, caps, dates, context, lex) -> bool:
+    def _title_match(self, sent, tws: list[TWord], p: TitlePattern, caps, dates, context, lex) -> bool:
         groups: dict[str, list[Piece]] = {}
         for name, i, part in caps:
             groups.setdefault(name, []).append(Piece(tws[i], part))
@@ -370,14 +288,14 @@ class TitleRules:
                 c.detail["status"] = status
                 c.detail["former"] = status == "former"
 
-    def _status(self, tws: list[TWord], pieces: list[Piece], p: Pattern, lex) -> str:
+    def _status(self, tws: list[TWord], pieces: list[Piece], p: TitlePattern, lex) -> str:
         if p.status:
             return p.status
         idx = sorted({x.tw.w.i for x in pieces})
         pos = {tw.w.i: k for k, tw in enumerate(tws)}
         first, last = pos[idx[0]], pos[idx[-1]]
         title_words = [x.tw for x in pieces]
-        if any(tw.former for tw in title_words) or tws[first].former:
+        if any("former" in tw.flags for tw in title_words) or "former" in tws[first].flags:
             return "former"
         if any(tw.base.endswith(tuple(lex.get("acting", ()))) for tw in title_words):
             return "acting"
@@ -390,7 +308,7 @@ class TitleRules:
                 return "acting"
             if b.startswith(tuple(lex.get("designate", ()))):
                 return "designate"
-        if any(tw.designate for tw in title_words) or tws[first].designate:
+        if any("designate" in tw.flags for tw in title_words) or "designate" in tws[first].flags:
             return "designate"
         return "current"
 
@@ -406,7 +324,7 @@ class TitleRules:
         suffixes = need[last]
         return bool(suffixes) and not org.endswith(tuple(suffixes))
 
-    def _emit_title(self, sent, tws: list[TWord], p: Pattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None) -> bool:
+    def _emit_title(self, sent, tws: list[TWord], p: TitlePattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None) -> bool:
         lx = self.lx
         text = self.text
         # organisation
