@@ -196,10 +196,14 @@ def match(p: Pattern, tws: list[TWord], start: int, paren_types: Callable[[str],
 
 
 def _literal_in(words: tuple[str, ...], stems: tuple[str, ...], raws: set[str], seen: dict) -> bool:
-    key = (words, stems)
-    if key not in seen:
-        seen[key] = bool(raws.intersection(words)) if words else any(r.startswith(stems) for r in raws)
-    return seen[key]
+    """Whether the sentence has one of ``words`` (or a word beginning with one
+    of ``stems``); ``seen`` caches per sentence, with the words' prefixes."""
+    if words:
+        return not raws.isdisjoint(words)
+    prefixes = seen.get("")
+    if prefixes is None:
+        prefixes = seen[""] = {r[:k] for r in raws for k in range(1, min(len(r), 6) + 1)}
+    return any(st in prefixes if len(st) <= 6 else any(r.startswith(st) for r in raws) for st in stems)
 
 
 def find_all(patterns: list[Pattern], tws: list[TWord], paren_types: Callable[[str], set[str]]) -> list[tuple[Pattern, int, int, int, list[Capture]]]:
