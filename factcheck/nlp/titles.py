@@ -35,8 +35,6 @@ _AGO = re.compile(r"^(?:\d+|몇|수|여러|한|두|세|네|다섯|오래|얼마|
 _NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까")
 # a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
 _AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
-# "차기 회장": the next holder of the post
-_NEXT = ("차기",)
 _ACTING = ("직무대행", "권한대행", "대행")
 
 
@@ -133,11 +131,14 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
     r = rank_of(base)
     if r:
         ts.add("RANK")
+        if lx.ranks.get(r) is not None and lx.ranks[r].ladder == "position":
+            ts.add("POST")  # a post held with any rank: 대표이사, CEO
     if role_of(base) or base in lx.title_expansions or (r and _LATIN.match(base)):
         ts.add("ROLE")
     if fused_title(base):
         ts.add("FUSED")
-    name = is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren))) and not wbase.endswith(_NOT_NAME_END)
+    not_name = wbase in _not_names()
+    name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren))) and not wbase.endswith(_NOT_NAME_END)
     if name:
         ts.add("PERSON")
     if len(wbase) == 1 and wbase in lx.surnames and wbase != "전":
@@ -146,7 +147,9 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
         ts.add("JOIN")
     if base in _ACTING:
         ts.add("ACTING")
-    if "ACTING" not in ts and "JOIN" not in ts:
+    if base in _designate_nouns():
+        ts.add("DESIG")
+    if not ts & {"ACTING", "JOIN", "DESIG"} and not not_name:
         if is_org_word(w, set()):
             ts.add("ORG")
         if not name and is_org_word(w, set(), sandwiched=True):
@@ -155,14 +158,15 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
 
 
 def _split_middot(w: Word) -> list[Word]:
-    """A headline's "대표·송하늘": a title and the next name joined by a
-    middle dot are two words (a role written "AI·DX융합사업부문장" is one)."""
+    """"대표·송하늘" (a headline's list), "김하늘·박서준" (two names): a title
+    or a name and the next name joined by a middle dot are two words (a role
+    written "AI·DX융합사업부문장" is one)."""
     b = w.base
     at = b.find("·")
     if at <= 0 or w.paren is not None:
         return [w]
     left, right = b[:at], b[at + 1 :]
-    if not (rank_of(left) or role_of(left) or fused_title(left)) or not is_name(right):
+    if not is_name(right) or not (rank_of(left) or role_of(left) or fused_title(left) or is_name(left)):
         return [w]
     dot = w.text.find("·")
     if dot < 0:
@@ -174,29 +178,52 @@ def _split_middot(w: Word) -> list[Word]:
 
 
 def type_words(words: list[Word], known: set[str]) -> list[TWord]:
+    """The sentence's words as the patterns see them. Web noise is dropped;
+    a status marker before a word ("전 부회장", "차기 회장", "현 사장",
+    "신임 원장") is dropped too and its status kept as a flag of the word it
+    stands before (the markers are data: ``words.markers`` in titles.json)."""
+    markers = _markers()
     out: list[TWord] = []
-    former = designate = False
+    flags: set[str] = set()
     for w in (part for word in words for part in (_split_middot(word) if "·" in word.base else (word,))):
         if _is_noise(w):
             continue
-        if w.base in _NEXT and not w.particle and not w.sep_after:
-            designate = True
-            continue
-        if w.base in ("전", "前") and not w.particle and not w.sep_after and not (out and _AGO.search(out[-1].w.base)):
-            former = True
+        mark = markers.get(w.base) if not w.particle and not w.sep_after else None
+        if mark and not (w.base in ("전", "前") and out and _AGO.search(out[-1].w.base)):
+            if mark != "current":
+                flags.add(mark)
             continue
         base, particle = title_core(w)
-        flags = frozenset(f for f, on in (("former", former), ("designate", designate)) if on)
-        out.append(TWord(w, base, particle, word_types(w, base, known), flags))
-        former = designate = False
+        out.append(TWord(w, base, particle, word_types(w, base, known), frozenset(flags)))
+        flags = set()
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Words that look like a name or an organisation next to a title but are
+    not ("우리 회장", "공석"): neither PERSON nor ORG for the title patterns."""
+    return frozenset(title_patterns().get("words", {}).get("not_names", ()))
+
+
+@lru_cache(maxsize=1)
+def _designate_nouns() -> frozenset[str]:
+    """"내정자", "당선인": a noun after a title that makes it designate."""
+    return frozenset(title_patterns().get("words", {}).get("designate", ()))
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, str]:
+    """word -> status it gives the title after it ("current": none, only skipped)."""
+    data = title_patterns().get("words", {}).get("markers", {})
+    return {word: status for status, ws in data.items() for word in ws}
 
 
 def _paren_part_types(part: str) -> set[str]:
     ts = {"ANY"}
     if rank_of(part):
         ts.add("RANK")
-    if is_name(part):
+    if is_name(part) and part not in _not_names():
         ts.add("PERSON")
     if not rank_of(part) and not role_of(part) and not is_name(part) and len(part) >= 2:
         ts.add("ORG")
@@ -405,8 +432,10 @@ class TitleRules:
 
     @staticmethod
     def _title_paren(paren: str) -> bool:
+        """A bracket that is part of the title as written: ranks, roles or
+        their acronyms ("(부사장)", "(CTO)", "(CISO·전무)", "(AI사업부문장)")."""
         parts = [x for x in re.split(r"[\s·,]+", paren.strip()) if x]
-        return bool(parts) and all(rank_of(x) or x in load().ranks for x in parts)
+        return bool(parts) and all(rank_of(x) or x in load().ranks or role_of(x) for x in parts)
 
     def _title_text(self, title: list[Piece], fused) -> tuple[str, int, int, str | None, str | None]:
         lx = self.lx
@@ -437,7 +466,7 @@ class TitleRules:
         # role and rank: the last rank on a ladder is the rank, the rest the role
         rank = None
         role_parts: list[str] = []
-        words = [x.tw for x in title if "JOIN" not in x.tw.types and "ACTING" not in x.tw.types]
+        words = [x.tw for x in title if not x.tw.types & {"JOIN", "ACTING", "DESIG"}]
         rank_at = None
         for k in range(len(words) - 1, -1, -1):
             b = words[k].base

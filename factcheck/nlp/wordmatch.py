@@ -16,7 +16,8 @@ those types, loaded from a data file (``factcheck/patterns/*.json``):
 ``op`` is one of "", "?", "*", "+" (``max`` caps a repetition); ``as`` names
 the capture; ``p`` lists the particles the word may carry ("*": any; by
 default none, "의" too for an organisation, any for the last item); ``sep``
-lets a comma follow the word. ``match`` returns the longest match at a start
+lets a separator follow the word (true: any; or a list: ",", "·"),
+``sep_needed`` requires one. ``match`` returns the longest match at a start
 (greedy, with backtracking), ``find_all`` every pattern's matches in a
 sentence. The same machinery fits counts and lists: only the word types and
 the pattern file differ.
@@ -60,7 +61,8 @@ class Item:
     hi: int = 1
     cap: str | None = None
     particles: tuple[str, ...] | None = None  # None: default by position
-    sep: bool = False
+    sep: tuple[str, ...] = ()  # the separators that may follow the word ("," "·"); ("*",): any
+    sep_needed: tuple[str, ...] = ()  # one of these separators must follow the word
     words: tuple[str, ...] = ()
     stems: tuple[str, ...] = ()
     paren: tuple[str, ...] | None = None
@@ -73,6 +75,7 @@ class Pattern:
     id: str
     items: list[Item]
     prev_not: tuple[str, ...] = ()  # types the word before the match must not have
+    next_not: frozenset[str] = frozenset()  # types the word after the match must not have
     spec: dict = field(default_factory=dict)  # the whole entry of the data file
     tail_optional: list[bool] = field(default_factory=list)
     first_types: frozenset[str] | None = None  # types a match can start with (None: any)
@@ -93,7 +96,8 @@ def compile_item(d: dict) -> Item:
         hi=d.get("max", hi),
         cap=d.get("as"),
         particles=None if p is None else (("*",) if p == "*" else tuple(p)),
-        sep=bool(d.get("sep")),
+        sep=(("*",) if d.get("sep") is True else tuple(d.get("sep") or ())),
+        sep_needed=tuple(d.get("sep_needed") or ()),
         words=tuple(d.get("w", ())),
         stems=tuple(d.get("stem", ())),
         paren=tuple(d["paren"]) if d.get("paren") else None,
@@ -104,7 +108,7 @@ def compile_item(d: dict) -> Item:
 
 def compile_pattern(d: dict) -> Pattern:
     items = [compile_item(x) for x in d["seq"]]
-    p = Pattern(d["id"], items, tuple(d.get("prev_not", ())), d)
+    p = Pattern(d["id"], items, tuple(d.get("prev_not", ())), frozenset(d.get("next_not", ())), d)
     p.tail_optional = [all(x.lo == 0 for x in items[k + 1 :]) for k in range(len(items))]
     first: set[str] = set()
     for it in items:
@@ -152,7 +156,9 @@ def item_ok(it: Item, tw: TWord, last: bool, paren_types: Callable[[str], set[st
             allowed = ("",)
     if tw.particle not in allowed and "*" not in allowed:
         return None
-    if tw.w.sep_after and not (last or it.sep):
+    if tw.w.sep_after and not (last or "*" in it.sep or tw.w.sep_after in it.sep or tw.w.sep_after in it.sep_needed):
+        return None
+    if it.sep_needed and tw.w.sep_after not in it.sep_needed:
         return None
     if it.paren is None:
         return _NO_PARTS
@@ -256,6 +262,8 @@ def find_all(patterns: list[Pattern], tws: list[TWord], paren_types: Callable[[s
             if p.prev_not and s > 0 and not tws[s - 1].types.isdisjoint(p.prev_not):
                 continue
             got = match(p, tws, s, paren_types)
+            if got is not None and p.next_not and got[0] < len(tws) and not tws[got[0]].types.isdisjoint(p.next_not):
+                continue
             if got is not None and got[0] > s:
                 found.append((p, order, s, got[0], got[1]))
     found.sort(key=lambda f: (-(f[3] - f[2]), f[1], f[2]))
