@@ -34,6 +34,7 @@ _AGO = re.compile(r"^(?:\d+|몇|수|여러|한|두|세|네|다섯|오래|얼마|
 # endings of verb forms that is_name lets through ("감안해", "설명하며")
 _NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까")
 # a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
+_PHOTO = re.compile(r"^\s*사진(?:\s*=.*)?\s*$")  # "김하늘(사진) 대표"
 _AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
 _ACTING = ("직무대행", "권한대행", "대행")
 
@@ -83,16 +84,19 @@ def patterns() -> tuple[list[TitlePattern], dict]:
 
 # -- word types -----------------------------------------------------------------
 def title_core(w: Word) -> tuple[str, str]:
-    """Base and particle with a copula "인" split off ("의장인" -> 의장 + 인)."""
+    """Base and particle with a copula "인" or a seat "직" split off ("의장인"
+    -> 의장 + 인, "의장직을" -> 의장 + 을)."""
     return _title_core(w.base, w.particle)
 
 
 @lru_cache(maxsize=100_000)
 def _title_core(b: str, particle: str) -> tuple[str, str]:
-    if b.endswith("인") and len(b) > 2:
-        head = b[:-1]
-        if rank_of(head) or role_of(head) or fused_title(head):
-            return head, "인" + particle
+    # a copula ("의장인") or the post as a seat ("의장직을") after a title
+    for suffix in ("인", "직"):
+        if b.endswith(suffix) and len(b) > 2:
+            head = b[:-1]
+            if rank_of(head) or role_of(head) or fused_title(head):
+                return head, ("인" + particle) if suffix == "인" else particle
     return b, particle
 
 
@@ -138,7 +142,7 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
     if fused_title(base):
         ts.add("FUSED")
     not_name = wbase in _not_names()
-    name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren))) and not wbase.endswith(_NOT_NAME_END)
+    name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren))) and not wbase.endswith(_NOT_NAME_END)
     if name:
         ts.add("PERSON")
     if len(wbase) == 1 and wbase in lx.surnames and wbase != "전":
@@ -302,7 +306,7 @@ class TitleRules:
                 emitted = True
                 continue
             for person in persons:
-                if self._emit_title(sent, tws, p, person, org[0] if org else None, title, dates, context, lex, status):
+                if self._emit_title(sent, tws, p, person, org[0] if org else None, title, dates, context, lex, status, org[1:]):
                     emitted = True
         return emitted
 
@@ -351,7 +355,7 @@ class TitleRules:
         suffixes = need[last]
         return bool(suffixes) and not org.endswith(tuple(suffixes))
 
-    def _emit_title(self, sent, tws: list[TWord], p: TitlePattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None) -> bool:
+    def _emit_title(self, sent, tws: list[TWord], p: TitlePattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None, more_org: list[Piece] = ()) -> bool:
         lx = self.lx
         text = self.text
         # organisation
@@ -362,6 +366,9 @@ class TitleRules:
                 org = org_p.part
             else:
                 org, alias = _org_of(org_p.tw.w)
+                if more_org:  # "누리과학기술원 인공지능대학원": the words as written
+                    org = self.text[org_p.tw.w.core_start : more_org[-1].tw.w.base_end]
+                    alias = None
         elif fused:
             org = fused[0]
         if self._ambiguous(title, org, lex) and not p.overlap:
@@ -390,6 +397,9 @@ class TitleRules:
                 self.aliases.append(("org", org, alias, "parenthetical"))
             if w.paren and paren_kind(w.paren) == "code":
                 self.aliases.append(("org", org, "code:" + w.paren, "stock_code"))
+        if any(c.kind == "title" and c.sentence_idx == sent.idx and c.subject == person.base and c.value.replace(" ", "") == title_text.replace(" ", "")
+               for c in self.claims):
+            return True  # one post of one person read by two patterns: one claim
         as_of, prec = self._as_of(start, dates, context)
         detail = {
             "person": person.base,
@@ -426,8 +436,9 @@ class TitleRules:
             if close >= 0:
                 return close + 1
         end = w.base_end
-        if tw.base != w.base and w.base.endswith("인") and self.text[end - 1 : end] == "인":
-            end -= 1
+        cut = len(w.base) - len(tw.base)  # "전략실장인", "의장직": the title without the suffix
+        if cut > 0 and w.base.startswith(tw.base) and self.text[end - cut : end] == w.base[-cut:]:
+            end -= cut
         return end
 
     @staticmethod
