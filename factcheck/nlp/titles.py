@@ -122,8 +122,9 @@ def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
     """The types of one word: those of its text (cached), and ORG when the
     article has already named it as an organisation."""
     ts = _word_types(w.base, w.particle, w.paren, base)
-    if "ORG" not in ts and w.base in known and is_org_word(w, known):
-        ts = ts | {"ORG"}
+    if w.base in known and is_org_word(w, known):
+        # a word the article already uses as an organisation is not a name
+        ts = (ts - {"PERSON"}) | {"ORG", "ORGX"}
     return ts
 
 
@@ -156,8 +157,8 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
     if not ts & {"ACTING", "JOIN", "DESIG"} and not not_name:
         if is_org_word(w, set()):
             ts.add("ORG")
-        if not name and is_org_word(w, set(), sandwiched=True):
-            ts.add("ORGX")
+        if is_org_word(w, set(), sandwiched=True):
+            ts.add("ORGX")  # between a name and a title even a name-like word is the organisation (김대성 현대차 이사)
     return frozenset(ts)
 
 
