@@ -36,6 +36,7 @@ _NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까", "된", 
 # a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
 _PHOTO = re.compile(r"^\s*사진(?:\s*=.*)?\s*$")  # "김하늘(사진) 대표"
 _AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
+_NAME_FINALS = ("은", "이", "가")  # syllables that end names and read as particles
 _ACTING = ("직무대행", "권한대행", "대행")
 
 
@@ -201,6 +202,21 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
         base, particle = title_core(w)
         out.append(TWord(w, base, particle, word_types(w, base, known), frozenset(flags)))
         flags = set()
+    # "현정은 현대그룹 회장": a name whose last syllable reads as a particle,
+    # right before an organisation or a title, is the whole word
+    for k in range(len(out) - 1):
+        tw, nxt = out[k], out[k + 1]
+        if tw.particle in _NAME_FINALS and not tw.w.paren and not tw.w.sep_after and not tw.types & {"RANK", "ROLE", "FUSED", "SURNAME"}:
+            whole = tw.w.base + tw.particle
+            titled = {"RANK", "ROLE", "FUSED"}
+            before_title = bool(nxt.types & titled) or (
+                "ORGX" in nxt.types and k + 2 < len(out) and bool(out[k + 2].types & titled))
+            lx = load()
+            if (len(whole) == 3 and is_name(whole) and not nxt.particle and before_title and whole not in known
+                    and tw.w.base not in lx.stopwords and tw.w.base not in _not_names()):
+                w = tw.w
+                ww = Word(w.i, w.text, w.start, w.end, w.core_start, w.core_end, whole, w.base_end + len(tw.particle), None, "", w.sep_after)
+                out[k] = TWord(ww, whole, "", word_types(ww, whole, known), tw.flags)
     return out
 
 
