@@ -8,9 +8,13 @@ Runs the extractor over every case of CLAIMS_JSON (one store per case, as
 made it (``detail.pattern``) and counts it right when the gold has the same
 person and title (spaces and brackets ignored; a fused title equals the bare
 title at its organisation) with the same status. Page furniture is left out.
-A pattern's confidence is its precision smoothed towards the prior of an
-untested pattern, (right + 1) / (claims + 2): a pattern that fired twice and
-was right twice is 0.75, not 1.0. The counts are stored with it (``measured``).
+A pattern's confidence is its precision smoothed towards the confidence the
+project gives an unmeasured rule (``DEFAULT_CONFIDENCE``, 0.8) with the weight
+of two claims: (right + 2 x 0.8) / (claims + 2). An untested pattern is 0.8
+(as sure as any unmeasured rule, so its findings keep their severity), one
+right claim makes 0.87, one wrong claim 0.53 (unsure: its findings are
+"check this"), 230 right of 230 is 0.99 (no rule is certain). The counts are
+stored with it (``measured``).
 """
 from __future__ import annotations
 
@@ -24,7 +28,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from factcheck import api
+from factcheck.nlp.mentions import DEFAULT_CONFIDENCE
 
+PRIOR_WEIGHT = 2  # the prior counts as this many claims
 PATTERNS = Path(__file__).resolve().parent.parent / "factcheck" / "patterns" / "titles.json"
 
 
@@ -83,7 +89,7 @@ def main() -> int:
     print(f"{'pattern':32} right/claims  precision  confidence")
     for p in data["patterns"]:
         right, n = counts.get(p["id"], [0, 0])
-        conf = min(0.99, round((right + 1) / (n + 2), 2))  # no rule is certain
+        conf = min(0.99, round((right + PRIOR_WEIGHT * DEFAULT_CONFIDENCE) / (n + PRIOR_WEIGHT), 2))
         prec = f"{right / n:.2f}" if n else "-"
         print(f"{p['id']:32} {right:5}/{n:<6} {prec:>9}  {conf:10.2f}")
         p["confidence"] = conf

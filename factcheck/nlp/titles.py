@@ -14,7 +14,7 @@ name in the same article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ingest.dates import DateExpr, find_dates
@@ -22,6 +22,7 @@ from ..lexicons import load
 from ..patterns import title_patterns
 from .mentions import DEFAULT_CONFIDENCE, Claim
 from .tokens import Word, paren_kind
+from .wordmatch import Pattern, TWord, compile_pattern, find_all
 from .wordclass import _LATIN, _org_of, fused_title, is_name, is_org_word, rank_of, role_of
 
 # web noise between a name and its title: a stock quote "(23,450원 ▲150 +0.64%)"
@@ -31,11 +32,11 @@ _CORP_MARKS = ("㈜", "(주)", "(유)", "㈔", "(사)", "(재)")
 # "3년 전", "얼마 전": 전 after a span of time is "ago", not "former"
 _AGO = re.compile(r"^(?:\d+|몇|수|여러|한|두|세|네|다섯|오래|얼마|직|며칠|조금|반|십|수십|몇십)(?:년|개월|달|주|주일|일|시간|분|세기|여년|년여)?$")
 # endings of verb forms that is_name lets through ("감안해", "설명하며")
-_NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까")
+_NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까", "된", "던", "낸", "친", "간")
 # a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
+_PHOTO = re.compile(r"^\s*사진(?:\s*=.*)?\s*$")  # "김하늘(사진) 대표"
 _AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
-# "차기 회장": the next holder of the post
-_NEXT = ("차기",)
+_NAME_FINALS = ("은", "이", "가")  # syllables that end names and read as particles
 _ACTING = ("직무대행", "권한대행", "대행")
 
 
@@ -46,90 +47,70 @@ def is_current(detail: dict) -> bool:
     return status == "current"
 
 
-# -- the pattern file ----------------------------------------------------------
+# -- the pattern file ---------------------------------------------------------
 @dataclass
-class Item:
-    types: tuple[str, ...]
-    lo: int = 1
-    hi: int = 1
-    cap: str | None = None
-    particles: tuple[str, ...] | None = None  # None: default by position
-    sep: bool = False  # a comma may follow the word
-    words: tuple[str, ...] = ()
-    stems: tuple[str, ...] = ()
-    paren: tuple[str, ...] | None = None  # types of the bracket's parts
-    paren_caps: tuple[str, ...] = ()
-    not_types: tuple[str, ...] = ()
+class TitlePattern:
+    """A title pattern: its word sequence and what a match makes.
 
+    ``emit``: which captures make a claim (default person, title, org);
+    ``overlap``: the pattern adds a post to a person another pattern found,
+    so its matches may overlap others; ``backref``: its person is a surname
+    resolved to a full name in the article; ``status``: a fixed status
+    (otherwise from the words around); ``old_status``: what a stated
+    promotion makes of the person's own title."""
 
-@dataclass
-class Pattern:
-    id: str
-    items: list[Item]
+    m: Pattern
     emit: list[dict]
     status: str | None = None
     overlap: bool = False
     backref: bool = False
-    old_status: str | None = None  # what the person's own title becomes (a promotion: former)
-    prev_not: tuple[str, ...] = ()
+    old_status: str | None = None
     confidence: float = DEFAULT_CONFIDENCE
-    raw: dict = field(default_factory=dict)
 
-
-_OPS = {"": (1, 1), "?": (0, 1), "*": (0, 6), "+": (1, 6)}
-
-
-def _item(d: dict) -> Item:
-    t = d.get("t", "ANY")
-    types = tuple(t) if isinstance(t, list) else (t,)
-    lo, hi = _OPS[d.get("op", "")]
-    if "max" in d:
-        hi = d["max"]
-    p = d.get("p")
-    particles = None if p is None else (("*",) if p == "*" else tuple(p))
-    paren = d.get("paren")
-    return Item(types, lo, hi, d.get("as"), particles, bool(d.get("sep")), tuple(d.get("w", ())), tuple(d.get("stem", ())),
-                tuple(paren) if paren else None, tuple(d.get("paren_as", ())), tuple(d.get("nt", ())))
+    @property
+    def id(self) -> str:
+        return self.m.id
 
 
 @lru_cache(maxsize=1)
-def patterns() -> tuple[list[Pattern], dict]:
+def patterns() -> tuple[list[TitlePattern], dict]:
     data = title_patterns()
     out = []
-    for p in data["patterns"]:
-        emit = p.get("emit") or [{"person": "person", "title": "title", "org": "org"}]
-        out.append(Pattern(p["id"], [_item(x) for x in p["seq"]], emit, p.get("status"), bool(p.get("overlap")),
-                           bool(p.get("backref")), p.get("old_status"), tuple(p.get("prev_not", ())), float(p.get("confidence", DEFAULT_CONFIDENCE)), p))
+    for d in data["patterns"]:
+        emit = d.get("emit") or [{"person": "person", "title": "title", "org": "org"}]
+        out.append(TitlePattern(compile_pattern(d), emit, d.get("status"), bool(d.get("overlap")), bool(d.get("backref")),
+                                d.get("old_status"), float(d.get("confidence", DEFAULT_CONFIDENCE))))
     return out, data.get("words", {})
 
 
 # -- word types -----------------------------------------------------------------
-@dataclass
-class TWord:
-    """A word as the title patterns see it: base and particle with a copula
-    "인" split off ("의장인" -> 의장 + 인), its types, and whether "전"/"前"
-    (former) stands before it."""
-
-    w: Word
-    base: str
-    particle: str
-    types: frozenset[str]
-    former: bool = False
-    designate: bool = False  # "차기" stands before it
-
-    @property
-    def raw(self) -> str:
-        """The word as written, without quotes and punctuation around it."""
-        return self.w.text.strip(".,;:!?\"'‘’“”()[]")
-
-
 def title_core(w: Word) -> tuple[str, str]:
-    b = w.base
-    if b.endswith("인") and len(b) > 2:
-        head = b[:-1]
-        if rank_of(head) or role_of(head) or fused_title(head):
-            return head, "인" + w.particle
-    return b, w.particle
+    """Base and particle with a copula "인" or a seat "직" split off ("의장인"
+    -> 의장 + 인, "의장직을" -> 의장 + 을)."""
+    return _title_core(w.base, w.particle)
+
+
+@lru_cache(maxsize=100_000)
+def _title_core(b: str, particle: str) -> tuple[str, str]:
+    # a copula ("의장인") or the post as a seat ("의장직을") after a title
+    for suffix in ("인", "직"):
+        if b.endswith(suffix) and len(b) > 2:
+            head = b[:-1]
+            if rank_of(head) or role_of(head) or fused_title(head):
+                return head, ("인" + particle) if suffix == "인" else particle
+    return b, particle
+
+
+@lru_cache(maxsize=100_000)
+def _title_word(base: str, paren: str | None) -> bool:
+    """Whether a word names a post (or holds one in its bracket): a sentence
+    without one has no title to read."""
+    b = _title_core(base, "")[0]
+    if rank_of(b) or role_of(b) or fused_title(b) or b in load().title_expansions:
+        return True
+    if "·" in b and any(rank_of(x) or role_of(x) for x in b.split("·")):
+        return True
+    return bool(paren) and any(rank_of(x) for x in re.split(r"[\s·,]+", paren.strip()))
 
 
 def _is_noise(w: Word) -> bool:
@@ -139,41 +120,59 @@ def _is_noise(w: Word) -> bool:
 
 
 def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
+    """The types of one word: those of its text (cached), and ORG when the
+    article has already named it as an organisation."""
+    ts = _word_types(w.base, w.particle, w.paren, base)
+    if w.base in known and is_org_word(w, known):
+        # a word the article already uses as an organisation is not a name
+        ts = (ts - {"PERSON"}) | {"ORG", "ORGX"}
+    return ts
+
+
+@lru_cache(maxsize=100_000)
+def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> frozenset[str]:
     lx = load()
+    w = Word(0, wbase, 0, 0, base=wbase, particle=particle, paren=paren)
     ts = {"ANY"}
     r = rank_of(base)
     if r:
         ts.add("RANK")
+        if lx.ranks.get(r) is not None and lx.ranks[r].ladder == "position":
+            ts.add("POST")  # a post held with any rank: 대표이사, CEO
     if role_of(base) or base in lx.title_expansions or (r and _LATIN.match(base)):
         ts.add("ROLE")
     if fused_title(base):
         ts.add("FUSED")
-    name = is_name(w.base) and (w.paren is None or paren_kind(w.paren) == "position" or bool(_AGE.match(w.paren))) and not w.base.endswith(_NOT_NAME_END)
+    not_name = wbase in _not_names()
+    name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren))) and not wbase.endswith(_NOT_NAME_END)
     if name:
         ts.add("PERSON")
-    if len(w.base) == 1 and w.base in lx.surnames and w.base != "전":
+    if len(wbase) == 1 and wbase in lx.surnames and wbase != "전":
         ts.add("SURNAME")
-    if w.base == "겸":
+    if wbase == "겸":
         ts.add("JOIN")
     if base in _ACTING:
         ts.add("ACTING")
-    if "ACTING" not in ts and "JOIN" not in ts:
-        if is_org_word(w, known):
+    if base in _designate_nouns():
+        ts.add("DESIG")
+    if not ts & {"ACTING", "JOIN", "DESIG"} and not not_name:
+        if is_org_word(w, set()):
             ts.add("ORG")
-        if not name and is_org_word(w, known, sandwiched=True):
-            ts.add("ORGX")
+        if is_org_word(w, set(), sandwiched=True):
+            ts.add("ORGX")  # between a name and a title even a name-like word is the organisation (김대성 현대차 이사)
     return frozenset(ts)
 
 
 def _split_middot(w: Word) -> list[Word]:
-    """A headline's "대표·송하늘": a title and the next name joined by a
-    middle dot are two words (a role written "AI·DX융합사업부문장" is one)."""
+    """"대표·송하늘" (a headline's list), "김하늘·박서준" (two names): a title
+    or a name and the next name joined by a middle dot are two words (a role
+    written "AI·DX융합사업부문장" is one)."""
     b = w.base
     at = b.find("·")
     if at <= 0 or w.paren is not None:
         return [w]
     left, right = b[:at], b[at + 1 :]
-    if not (rank_of(left) or role_of(left) or fused_title(left)) or not is_name(right):
+    if not is_name(right) or not (rank_of(left) or role_of(left) or fused_title(left) or is_name(left)):
         return [w]
     dot = w.text.find("·")
     if dot < 0:
@@ -185,100 +184,71 @@ def _split_middot(w: Word) -> list[Word]:
 
 
 def type_words(words: list[Word], known: set[str]) -> list[TWord]:
+    """The sentence's words as the patterns see them. Web noise is dropped;
+    a status marker before a word ("전 부회장", "차기 회장", "현 사장",
+    "신임 원장") is dropped too and its status kept as a flag of the word it
+    stands before (the markers are data: ``words.markers`` in titles.json)."""
+    markers = _markers()
     out: list[TWord] = []
-    former = designate = False
-    for w in (part for word in words for part in _split_middot(word)):
+    flags: set[str] = set()
+    for w in (part for word in words for part in (_split_middot(word) if "·" in word.base else (word,))):
         if _is_noise(w):
             continue
-        if w.base in _NEXT and not w.particle and not w.sep_after:
-            designate = True
-            continue
-        if w.base in ("전", "前") and not w.particle and not w.sep_after and not (out and _AGO.search(out[-1].w.base)):
-            former = True
+        mark = markers.get(w.base) if not w.particle and not w.sep_after else None
+        if mark and not (w.base in ("전", "前") and out and _AGO.search(out[-1].w.base)):
+            if mark != "current":
+                flags.add(mark)
             continue
         base, particle = title_core(w)
-        out.append(TWord(w, base, particle, word_types(w, base, known), former, designate))
-        former = designate = False
+        out.append(TWord(w, base, particle, word_types(w, base, known), frozenset(flags)))
+        flags = set()
+    # "현정은 현대그룹 회장": a name whose last syllable reads as a particle,
+    # right before an organisation or a title, is the whole word
+    for k in range(len(out) - 1):
+        tw, nxt = out[k], out[k + 1]
+        if tw.particle in _NAME_FINALS and not tw.w.paren and not tw.w.sep_after and not tw.types & {"RANK", "ROLE", "FUSED", "SURNAME"}:
+            whole = tw.w.base + tw.particle
+            titled = {"RANK", "ROLE", "FUSED"}
+            before_title = bool(nxt.types & titled) or (
+                "ORGX" in nxt.types and k + 2 < len(out) and bool(out[k + 2].types & titled))
+            lx = load()
+            if (len(whole) == 3 and is_name(whole) and not nxt.particle and before_title and whole not in known
+                    and tw.w.base not in lx.stopwords and tw.w.base not in _not_names()):
+                w = tw.w
+                ww = Word(w.i, w.text, w.start, w.end, w.core_start, w.core_end, whole, w.base_end + len(tw.particle), None, "", w.sep_after)
+                out[k] = TWord(ww, whole, "", word_types(ww, whole, known), tw.flags)
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Words that look like a name or an organisation next to a title but are
+    not ("우리 회장", "공석"): neither PERSON nor ORG for the title patterns."""
+    return frozenset(title_patterns().get("words", {}).get("not_names", ()))
+
+
+@lru_cache(maxsize=1)
+def _designate_nouns() -> frozenset[str]:
+    """"내정자", "당선인": a noun after a title that makes it designate."""
+    return frozenset(title_patterns().get("words", {}).get("designate", ()))
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, str]:
+    """word -> status it gives the title after it ("current": none, only skipped)."""
+    data = title_patterns().get("words", {}).get("markers", {})
+    return {word: status for status, ws in data.items() for word in ws}
 
 
 def _paren_part_types(part: str) -> set[str]:
     ts = {"ANY"}
     if rank_of(part):
         ts.add("RANK")
-    if is_name(part):
+    if is_name(part) and part not in _not_names():
         ts.add("PERSON")
     if not rank_of(part) and not role_of(part) and not is_name(part) and len(part) >= 2:
         ts.add("ORG")
     return ts
-
-
-# -- the matcher --------------------------------------------------------------------
-def _item_ok(it: Item, tw: TWord, last: bool) -> tuple[bool, list[tuple[str, str]]]:
-    """Whether one word fits one pattern item, and the bracket parts it captures."""
-    if not any(t in tw.types for t in it.types) or any(t in tw.types for t in it.not_types):
-        return False, []
-    if it.words and tw.raw not in it.words:
-        return False, []
-    if it.stems and not tw.raw.startswith(it.stems):
-        return False, []
-    allowed = it.particles
-    if allowed is None and (it.words or it.stems):
-        allowed = ("*",)  # a literal word is matched as written
-    if allowed is None:
-        allowed = ("*",) if last else ("", "의") if ("ORG" in it.types or "ORGX" in it.types) else ("",)
-    if "*" not in allowed and tw.particle not in allowed:
-        return False, []
-    if tw.w.sep_after and not (last or it.sep):
-        return False, []
-    parts: list[tuple[str, str]] = []
-    if it.paren is not None:
-        if not tw.w.paren:
-            return False, []
-        got = re.split(r"[\s·]+", tw.w.paren.strip())
-        if len(got) != len(it.paren) or not all(t in _paren_part_types(g) for t, g in zip(it.paren, got)):
-            return False, []
-        parts = [(c, g) for c, g in zip(it.paren_caps, got) if c]
-    return True, parts
-
-
-def match(p: Pattern, tws: list[TWord], start: int) -> tuple[int, list[tuple[str, int, str | None]]] | None:
-    """The longest match of ``p`` starting at word ``start``: (end, captures),
-    a capture being (name, word index, bracket part or None)."""
-    items = p.items
-    n = len(items)
-    tail_optional = p.__dict__.get("_tail_optional")  # once per pattern: match runs at every word
-    if tail_optional is None or len(tail_optional) != n:
-        tail_optional = p._tail_optional = [all(x.lo == 0 for x in items[k + 1 :]) for k in range(n)]
-    if n and items[0].lo >= 1 and (start >= len(tws) or not _item_ok(items[0], tws[start], last=tail_optional[0])[0]):
-        return None  # most words start no pattern: say so before building the search
-
-    def rec(k: int, i: int, caps: list) -> tuple[int, list] | None:
-        if k == n:
-            return i, caps
-        it = items[k]
-        # greedy: as many repetitions as fit, then fewer
-        taken: list[tuple[int, list]] = []
-        j = i
-        while len(taken) < it.hi and j < len(tws):
-            ok, parts = _item_ok(it, tws[j], last=tail_optional[k])
-            if not ok:
-                break
-            taken.append((j, parts))
-            j += 1
-        for m in range(len(taken), it.lo - 1, -1):
-            new = list(caps)
-            for j2, parts in taken[:m]:
-                if it.cap:
-                    new.append((it.cap, j2, None))
-                for c, g in parts:
-                    new.append((c, j2, g))
-            got = rec(k + 1, i + m, new)
-            if got:
-                return got
-        return None
-
-    return rec(0, start, [])
 
 
 # -- the rules ------------------------------------------------------------------------
@@ -298,22 +268,14 @@ class TitleRules:
     """Methods of ``claims.Extractor`` (self.text, self.claims, self.lx, ...)."""
 
     def _titles(self, sent, words: list[Word], dates, context) -> None:
+        if not any(_title_word(w.base, w.paren) for w in words):
+            return
         tws = type_words(words, self.known_orgs)
         pats, lex = patterns()
-        found = []
-        for order, p in enumerate(pats):
-            for s in range(len(tws)):
-                if p.prev_not and s > 0 and any(t in tws[s - 1].types for t in p.prev_not):
-                    continue
-                got = match(p, tws, s)
-                if got is None:
-                    continue
-                end, caps = got
-                if end > s:
-                    found.append((p, order, s, end, caps))
+        by_m = {id(p.m): p for p in pats}
+        found = [(by_m[id(m)], order, s, end, caps) for m, order, s, end, caps in find_all([p.m for p in pats], tws, _paren_part_types)]
         # primary readings do not overlap (the longest wins, then the earlier
         # pattern); overlap patterns add a post to a person another pattern found
-        found.sort(key=lambda f: (-(f[3] - f[2]), f[1], f[2]))
         used: set[int] = set()
         for p, order, s, end, caps in found:
             if p.overlap:
@@ -333,7 +295,7 @@ class TitleRules:
                 if self._title_match(sent, tws, p, caps, dates, context, lex):
                     taken.setdefault(p.id, set()).update(span)
 
-    def _title_match(self, sent, tws: list[TWord], p: Pattern, caps, dates, context, lex) -> bool:
+    def _title_match(self, sent, tws: list[TWord], p: TitlePattern, caps, dates, context, lex) -> bool:
         groups: dict[str, list[Piece]] = {}
         for name, i, part in caps:
             groups.setdefault(name, []).append(Piece(tws[i], part))
@@ -361,7 +323,7 @@ class TitleRules:
                 emitted = True
                 continue
             for person in persons:
-                if self._emit_title(sent, tws, p, person, org[0] if org else None, title, dates, context, lex, status):
+                if self._emit_title(sent, tws, p, person, org[0] if org else None, title, dates, context, lex, status, org[1:]):
                     emitted = True
         return emitted
 
@@ -374,14 +336,14 @@ class TitleRules:
                 c.detail["status"] = status
                 c.detail["former"] = status == "former"
 
-    def _status(self, tws: list[TWord], pieces: list[Piece], p: Pattern, lex) -> str:
+    def _status(self, tws: list[TWord], pieces: list[Piece], p: TitlePattern, lex) -> str:
         if p.status:
             return p.status
         idx = sorted({x.tw.w.i for x in pieces})
         pos = {tw.w.i: k for k, tw in enumerate(tws)}
         first, last = pos[idx[0]], pos[idx[-1]]
         title_words = [x.tw for x in pieces]
-        if any(tw.former for tw in title_words) or tws[first].former:
+        if any("former" in tw.flags for tw in title_words) or "former" in tws[first].flags:
             return "former"
         if any(tw.base.endswith(tuple(lex.get("acting", ()))) for tw in title_words):
             return "acting"
@@ -394,7 +356,7 @@ class TitleRules:
                 return "acting"
             if b.startswith(tuple(lex.get("designate", ()))):
                 return "designate"
-        if any(tw.designate for tw in title_words) or tws[first].designate:
+        if any("designate" in tw.flags for tw in title_words) or "designate" in tws[first].flags:
             return "designate"
         return "current"
 
@@ -410,7 +372,7 @@ class TitleRules:
         suffixes = need[last]
         return bool(suffixes) and not org.endswith(tuple(suffixes))
 
-    def _emit_title(self, sent, tws: list[TWord], p: Pattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None) -> bool:
+    def _emit_title(self, sent, tws: list[TWord], p: TitlePattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None, more_org: list[Piece] = ()) -> bool:
         lx = self.lx
         text = self.text
         # organisation
@@ -421,6 +383,9 @@ class TitleRules:
                 org = org_p.part
             else:
                 org, alias = _org_of(org_p.tw.w)
+                if more_org:  # "누리과학기술원 인공지능대학원": the words as written
+                    org = self.text[org_p.tw.w.core_start : more_org[-1].tw.w.base_end]
+                    alias = None
         elif fused:
             org = fused[0]
         if self._ambiguous(title, org, lex) and not p.overlap:
@@ -449,6 +414,9 @@ class TitleRules:
                 self.aliases.append(("org", org, alias, "parenthetical"))
             if w.paren and paren_kind(w.paren) == "code":
                 self.aliases.append(("org", org, "code:" + w.paren, "stock_code"))
+        if any(c.kind == "title" and c.sentence_idx == sent.idx and c.subject == person.base and c.value.replace(" ", "") == title_text.replace(" ", "")
+               for c in self.claims):
+            return True  # one post of one person read by two patterns: one claim
         as_of, prec = self._as_of(start, dates, context)
         detail = {
             "person": person.base,
@@ -485,14 +453,17 @@ class TitleRules:
             if close >= 0:
                 return close + 1
         end = w.base_end
-        if tw.base != w.base and w.base.endswith("인") and self.text[end - 1 : end] == "인":
-            end -= 1
+        cut = len(w.base) - len(tw.base)  # "전략실장인", "의장직": the title without the suffix
+        if cut > 0 and w.base.startswith(tw.base) and self.text[end - cut : end] == w.base[-cut:]:
+            end -= cut
         return end
 
     @staticmethod
     def _title_paren(paren: str) -> bool:
+        """A bracket that is part of the title as written: ranks, roles or
+        their acronyms ("(부사장)", "(CTO)", "(CISO·전무)", "(AI사업부문장)")."""
         parts = [x for x in re.split(r"[\s·,]+", paren.strip()) if x]
-        return bool(parts) and all(rank_of(x) or x in load().ranks for x in parts)
+        return bool(parts) and all(rank_of(x) or x in load().ranks or role_of(x) for x in parts)
 
     def _title_text(self, title: list[Piece], fused) -> tuple[str, int, int, str | None, str | None]:
         lx = self.lx
@@ -523,7 +494,7 @@ class TitleRules:
         # role and rank: the last rank on a ladder is the rank, the rest the role
         rank = None
         role_parts: list[str] = []
-        words = [x.tw for x in title if "JOIN" not in x.tw.types and "ACTING" not in x.tw.types]
+        words = [x.tw for x in title if not x.tw.types & {"JOIN", "ACTING", "DESIG"}]
         rank_at = None
         for k in range(len(words) - 1, -1, -1):
             b = words[k].base
