@@ -111,4 +111,14 @@ def _timeline(g, a, b, evs) -> list[dict]:
             if step["date"] != end_date:
                 pts.append({"date": step["date"], "count": running, "derived": True})
     pts.append({"date": end_date, "count": end})
+    for step in pts:
+        if step.get("approx"):
+            step["before"] = end_date  # "최근 합류": some time before the later count
+    # targets stated after the later count ("연내 15곳으로"), drawn apart
+    seen = set()
+    for c in sorted(g.planned, key=lambda c: (c.as_of or b.start, c.count or 0)):
+        if c.count is None or (c.as_of is not None and c.as_of < b.start) or c.count in seen:
+            continue
+        seen.add(c.count)
+        pts.append({"date": fmt_date(c.as_of, c.precision) if c.as_of else f"after {end_date}", "count": c.count, "planned": True})
     return pts

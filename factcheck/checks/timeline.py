@@ -35,6 +35,7 @@ class GroupHistory:
     counts: list[ClaimRow] = field(default_factory=list)
     lists: list[ClaimRow] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    planned: list[ClaimRow] = field(default_factory=list)  # targets and hypotheticals
 
 
 def org_label(orgs: dict, name: str) -> str:
@@ -65,6 +66,8 @@ def histories(claims: list[ClaimRow], orgs: dict) -> dict[str, GroupHistory]:
         if c.kind == "member_count":
             role = count_role(c)
             qualified = bool((c.detail or {}).get("qualification"))  # "협회를 제외하면 11곳": another count
+            if role == "planned":
+                g.planned.append(c)  # drawn apart on the timeline, never compared
             if role == "total" and c.precision not in ("before", "planned") and not qualified:
                 g.counts.append(c)  # joined/left counts come with their join/leave event; planned ones are never compared
         elif c.kind == "members":

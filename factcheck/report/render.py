@@ -141,6 +141,16 @@ def to_markdown(result: CheckResult, sources: list[dict]) -> str:
         lines += [f"## {tag} · {md_escape(f.subject)} · {attribute_label(f.attribute)}", "", f"`{f.id}` ({f.kind}) {md_escape(f.text())}", ""]
         if f.acknowledged:
             lines += ["> " + _("acknowledged: {note}", note=md_escape(f.acknowledged["note"])), ""]
+        if f.extra and f.extra.get("timeline"):
+            lines += [_md_row([_("date"), _("members"), _("how")]), "| --- | ---: | --- |"]
+            for pt in f.extra["timeline"]:
+                if "count" in pt:
+                    how = _("planned") if pt.get("planned") else _("derived") if pt.get("derived") else _("stated")
+                    lines.append(_md_row([pt["date"], str(pt["count"]), how]))
+                else:
+                    when = f"≤ {pt['before']}" if pt.get("before") else pt["date"]
+                    lines.append(_md_row([when, "", f"{event_label(pt['event'])} {md_escape(', '.join(pt.get('members') or []))}"]))
+            lines.append("")
         lines += [_md_row([_("source"), _("date"), _("evidence")]), "| --- | --- | --- |"]
         for ev in f.evidence:
             sent = ev["sentence"] or ""
@@ -167,7 +177,7 @@ def timelines(result: CheckResult) -> list[dict]:
                 if not any(p["date"] == pt["date"] for p in g["points"]):
                     g["points"].append(pt)
             elif pt not in g["events"]:
-                g["events"].append(pt)
+                g["events"].append({**pt, "date": f"≤ {pt['before']}" if pt.get("before") else pt["date"]})
     out = []
     for g in groups.values():
         g["points"].sort(key=lambda p: p["date"])
@@ -188,7 +198,8 @@ def _svg_layout(g: dict) -> dict:
     for i, p in enumerate(pts):
         x = pad + (w - 2 * pad) * (i / max(1, n - 1))
         y = h - pad - (h - 2 * pad) * ((p["count"] - lo) / max(1, hi - lo))
-        laid.append({"x": round(x, 1), "y": round(y, 1), "count": p["count"], "date": p["date"]})
+        laid.append({"x": round(x, 1), "y": round(y, 1), "count": p["count"], "date": p["date"],
+                     "derived": bool(p.get("derived")), "planned": bool(p.get("planned"))})
     return {**g, "svg": laid, "width": w, "height": h}
 
 
