@@ -186,3 +186,14 @@ def test_latin_names_with_spaces_ordinals_and_qualified_counts():
     counts = [c for c in claims_of(pre + "연합은 협회를 제외하면 11개 기업으로 구성됐다.\n") if c.kind == "member_count"]
     assert [(c.value, c.detail["role"], c.detail["qualification"]["what"]) for c in counts] == [("11", "total", "협회")]
     assert not [c for c in claims_of(pre + "그는 세 번째 회의에 참석했다.\n") if c.kind == "member_count"]
+
+
+def test_title_without_its_organisation_takes_the_one_the_article_gives():
+    """"국영진 남녘관광공사 섬관광사업본부장" then "국영진 섬관광마케팅본부장은": one
+    organisation for the person in the article, the same rank (none): the second
+    title is at it too, so the two spellings are compared; a different rank
+    ("부회장에는 … 송하늘") may be another post and stays without one."""
+    text = ("[한빛경제 박도윤 기자] 패스 기획은 하도윤 가온관광공사 섬관광사업본부장이 이끈다.\n\n"
+            "하도윤 섬관광마케팅본부장은 \"정보를 모으겠다\"고 말했다.\n")
+    titles = [c for c in claims_of(text) if c.kind == "title" and c.subject == "하도윤"]
+    assert {c.detail.get("org") for c in titles} == {"가온관광공사"}

@@ -85,9 +85,34 @@ class Extractor(TitleRules, GroupRules, CountRules):
             if sent.section == "headline":
                 self._headline_dot_list(sent, words)
         self._resolve_backrefs()
+        self._org_from_the_article()
         self._resolve_groups()
         self._drop_nested_titles()
         self._names_as_written()
+
+    def _org_from_the_article(self) -> None:
+        """"국영진 남녘관광공사 섬관광사업본부장이 …" then "국영진 섬관광마케팅본부장은
+        …": a title written without its organisation is at the one organisation
+        the article gives that person elsewhere (none when it gives two: two
+        posts), so the two titles are compared. Back-references stay as they are."""
+        orgs: dict[str, set[str]] = {}
+        ranks: dict[tuple[str, str], set] = {}
+        for c in self.claims:
+            if c.kind == "title" and c.detail.get("org") and (c.detail.get("status") or "current") == "current":
+                orgs.setdefault(c.subject, set()).add(c.detail["org"])
+                ranks.setdefault((c.subject, c.detail["org"]), set()).add(c.detail.get("rank"))
+        for c in self.claims:
+            if c.kind != "title" or c.detail.get("org") or c.detail.get("backref"):
+                continue
+            got = orgs.get(c.subject)
+            if not got or len(got) != 1:
+                continue
+            org = next(iter(got))
+            # the same rank (or none) as there: "송하늘 누리증권 사장" and "부회장에는 …
+            # 송하늘" are two posts (the association's 부회장), not a conflict
+            if c.detail.get("rank") in ranks[(c.subject, org)]:
+                c.detail["org"] = org
+                c.detail["org_from"] = "article"
 
     def _names_as_written(self) -> None:
         """A member's name is what its span says: a name with a quote inside
