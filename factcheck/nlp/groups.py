@@ -20,6 +20,9 @@ from .wordclass import (
 
 _OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진))\s")
 
+_MAKES_UP = re.compile(r"\s*(?:으로|로)\s")
+_FORM_VERB = re.compile(r"\S*?(?:을|를)\s*(?:구성|꾸리|꾸려|결성|만들|발족|출범)")
+
 # what a group holds: "'스텔라브리지' 출범식", "'물빛길' 정기총회"
 GROUP_EVENTS = ("출범식", "발족식", "창립총회", "정기총회", "총회", "협약식", "출범", "발족")
 
@@ -136,6 +139,12 @@ class GroupRules:
             if m:
                 nxt = [g for g in groups if m.end() <= g.start <= m.end() + 2]
                 if nxt:
+                    return self._group_ref(nxt[0])
+            # "5개 업체로 운영위원회를 구성키로": the group the count makes up
+            m = _MAKES_UP.match(self.text, after_end)
+            if m:
+                nxt = [g for g in groups if m.end() <= g.start <= m.end() + 2]
+                if nxt and _FORM_VERB.match(self.text, nxt[0].end):
                     return self._group_ref(nxt[0])
         cands = groups
         if want_head:
