@@ -556,8 +556,8 @@ class CountRules:
         members = [m for m in members if m[0] not in lx.generic_nouns and not _kind_of_company(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
-        if any(not _LETTER.search(m[0]) or "," in m[0] for m in members):
-            return None  # a number, or two names glued by a comma ("SW,통신"): not a list read right
+        if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) for m in members):
+            return None  # a number ("2곳"), or two names glued by a comma ("SW,통신"): not a list read right
         if len(members) < 2 and not (allow_single and members):
             return None
         for name, _, _ in members:
