@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..i18n import lazy as _
+from ..nlp.mentions import claim_confidence
 from ..resolve.entities import resolve
 from ..store.db import Store
 from . import member_counts, member_lists, names, stated_count, titles
@@ -30,8 +32,6 @@ from .base import (
     load_titles,
 )
 from .timeline import histories
-from ..i18n import lazy as _
-from ..nlp.mentions import claim_confidence
 
 
 @dataclass

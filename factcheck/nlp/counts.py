@@ -21,7 +21,6 @@ from .wordclass import (
     is_title_word,
 )
 
-
 _ADMIT_NOUN = re.compile(r"^(?:가입|합류|가입\s*신청|참여)$")
 _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 

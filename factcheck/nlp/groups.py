@@ -17,7 +17,6 @@ from .wordclass import (
     rank_of,
 )
 
-
 _OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진))\s")
 
 _MAKES_UP = re.compile(r"\s*(?:으로|로)\s")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-
 # how sure an extraction is when its rule has not measured it (titles carry
 # their pattern's measured precision: factcheck/patterns/titles.json)
 DEFAULT_CONFIDENCE = 0.8

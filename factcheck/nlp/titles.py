@@ -22,8 +22,16 @@ from ..lexicons import load
 from ..patterns import title_patterns
 from .mentions import DEFAULT_CONFIDENCE, Claim
 from .tokens import Word, paren_kind
+from .wordclass import (
+    _LATIN,
+    _org_of,
+    fused_title,
+    is_name,
+    is_org_word,
+    rank_of,
+    role_of,
+)
 from .wordmatch import Pattern, TWord, compile_pattern, find_all
-from .wordclass import _LATIN, _org_of, fused_title, is_name, is_org_word, rank_of, role_of
 
 # web noise between a name and its title: a stock quote "(23,450원 ▲150 +0.64%)"
 _STOCK_QUOTE = re.compile(r"^[\d,.]+원?\s*[▲▼△▽↑↓+\-]?\s*[\d,.]*\s*[+\-]?[\d.]*%?$")
@@ -373,8 +381,6 @@ class TitleRules:
         return bool(suffixes) and not org.endswith(tuple(suffixes))
 
     def _emit_title(self, sent, tws: list[TWord], p: TitlePattern, person: Piece, org_p: Piece | None, title: list[Piece], dates, context, lex, status: str | None = None, more_org: list[Piece] = ()) -> bool:
-        lx = self.lx
-        text = self.text
         # organisation
         org = alias = None
         fused = fused_title(title[-1].base) if title[-1].part is None and "FUSED" in title[-1].tw.types and not rank_of(title[-1].base) else None

@@ -204,7 +204,11 @@ def _svg_layout(g: dict) -> dict:
 
 
 def to_html(result: CheckResult, sources: list[dict]) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape  # only HTML needs the templates
+    from jinja2 import (  # only HTML needs the templates
+        Environment,
+        PackageLoader,
+        select_autoescape,
+    )
 
     env = Environment(loader=PackageLoader("factcheck.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["highlight"] = highlight
