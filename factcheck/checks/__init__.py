@@ -25,9 +25,12 @@ from . import member_counts, member_lists, names, stated_count, titles
 from .base import (
     SEVERITY_ORDER,
     Finding,
+    blocks,
     dirty_scopes_sql,
+    group_block,
     load_group_claims,
     load_titles,
+    title_block,
 )
 from .timeline import histories
 from ..i18n import lazy as _
@@ -53,20 +56,23 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
 
     ``orgs``: resolved organisations (``resolve`` is run when not given).
     ``scoped``: only the blocks listed in the temp table ``_dirty``.
+
+    Claims come from the store one block at a time (an organisation's titles,
+    a group's counts, lists and events), so Python holds one block, never
+    every claim of the corpus.
     """
     if orgs is None:
         orgs = resolve(store)["org"]
-    titled = load_titles(store, scoped)
-    grouped = load_group_claims(store, scoped)
-    hist = histories(grouped, orgs)
     found: list[Finding] = []
-    found += titles.run(titled)
-    found += names.run(titled)
-    found += stated_count.run(grouped)
-    found += member_counts.run(hist, orgs)
-    found += member_lists.run(hist, orgs)
-    confidence = {c.id: claim_confidence(c.detail) for c in titled + grouped}
-    return _sorted([_cap_unsure(f, confidence) for f in found])
+    # a finding's evidence comes from its own block: so does the confidence of its claims
+    for titled in blocks(load_titles(store, scoped), title_block):
+        confidence = {c.id: claim_confidence(c.detail) for c in titled}
+        found += [_cap_unsure(f, confidence) for f in titles.run(titled) + names.run(titled)]
+    for grouped in blocks(load_group_claims(store, scoped), group_block):
+        hist = histories(grouped, orgs)
+        confidence = {c.id: claim_confidence(c.detail) for c in grouped}
+        found += [_cap_unsure(f, confidence) for f in stated_count.run(grouped) + member_counts.run(hist, orgs) + member_lists.run(hist, orgs)]
+    return _sorted(found)
 
 
 def one_per_problem(findings: list[Finding]) -> list[Finding]:
