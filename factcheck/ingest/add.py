@@ -222,7 +222,7 @@ class _Batches:
 
     def submit(self, batch: list) -> None:
         if self.jobs == 1:
-            return _write_batch(self.get_store(), batch, self.result)
+            return _write_batch(self.get_store, batch, self.result)
         if self.pool is None:
             if self.held is None:  # one batch alone (a re-run adding a source) never starts the workers
                 self.held = batch
@@ -242,7 +242,7 @@ class _Batches:
     def _send(self, batch: list) -> None:
         self._drain(block=False)
         if len(self.inflight) >= 2 * self.jobs:
-            _write_batch(self.get_store(), batch, self.result)
+            _write_batch(self.get_store, batch, self.result)
             return
         items = [(src.text, src.published, src.title) for src, *_ in batch]
         self.inflight.append((batch, self.pool.submit(extract_batch, items)))
@@ -250,13 +250,13 @@ class _Batches:
     def _drain(self, block: bool) -> None:
         while self.inflight and (block or self.inflight[0][1].done()):
             batch, future = self.inflight.popleft()
-            _write_batch(self.get_store(), batch, self.result, future.result())
+            _write_batch(self.get_store, batch, self.result, future.result())
 
     def finish(self) -> None:
         try:
             if self.held is not None:
                 batch, self.held = self.held, None
-                _write_batch(self.get_store(), batch, self.result)
+                _write_batch(self.get_store, batch, self.result)
             self._drain(block=True)
         finally:
             self.abandon()
@@ -303,11 +303,13 @@ def extract_batch(items: list[tuple[str, object, str | None]]) -> list[tuple[lis
     return out
 
 
-def _write_batch(store: Store, batch, result: AddResult, extracted: list | None = None) -> None:
+def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extracted: list | None = None) -> None:
     """Store one batch of sources in one transaction (extracting them here
-    unless a worker did)."""
+    unless a worker did). The store is opened once the first batch is
+    ready, not before."""
     if extracted is None:
         extracted = extract_batch([(src.text, src.published, src.title) for src, *_ in batch])
+    store = get_store()
     now = datetime.now()
     src_rows, sent_rows, claim_rows, alias_rows, history = [], [], [], [], []
     for (src, prev, sid, mtime, size), (sentences, claims, aliases) in zip(batch, extracted):
