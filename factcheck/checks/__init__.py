@@ -179,6 +179,28 @@ def _stored(store: Store, ids: list[str]) -> list[Finding]:
     ]
 
 
+WRITE_FINDINGS = 2000  # findings written per Arrow batch
+
+
+def _findings_table(fresh: list[Finding], first: dict, run_id: int):
+    import pyarrow as pa
+
+    return pa.table({
+        "id": [f.id for f in fresh],
+        "kind": [f.kind for f in fresh],
+        "attribute": [f.attribute for f in fresh],
+        "severity": [f.severity for f in fresh],
+        "subject": [f.subject for f in fresh],
+        "values": [json.dumps(f.values, ensure_ascii=False) for f in fresh],
+        "message": [f.message for f in fresh],
+        "evidence": [json.dumps(f.evidence, ensure_ascii=False) for f in fresh],
+        "first_run": pa.array([first.get(f.id) or run_id for f in fresh], pa.int32()),
+        "last_run": pa.array([run_id] * len(fresh), pa.int32()),
+        "extra": [json.dumps(f.extra, ensure_ascii=False) if f.extra else None for f in fresh],
+        "scope": [f.scope for f in fresh],
+    })
+
+
 def check(store: Store, command: str = "check", sources_read: int = 0, sources_skipped: int = 0, full: bool = False) -> CheckResult:
     """Resolve entities and run the checks, recording the run.
 
@@ -188,8 +210,6 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     or removed, an entity that merged or split, another checker, ``full``)
     recomputes everything.
     """
-    import pyarrow as pa  # imported when used: commands that only read never load it
-
     started = datetime.now()
     fingerprint = checker_fingerprint()
     why_full = _why_full(store, fingerprint, full)
@@ -243,23 +263,10 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     }
     fresh_ids = [f.id for f in fresh]
     first = dict(store.sql("SELECT id, first_run FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids]).fetchall()) if fresh_ids else {}
-    rows = pa.table({
-        "id": fresh_ids,
-        "kind": [f.kind for f in fresh],
-        "attribute": [f.attribute for f in fresh],
-        "severity": [f.severity for f in fresh],
-        "subject": [f.subject for f in fresh],
-        "values": [json.dumps(f.values, ensure_ascii=False) for f in fresh],
-        "message": [f.message for f in fresh],
-        "evidence": [json.dumps(f.evidence, ensure_ascii=False) for f in fresh],
-        "first_run": pa.array([first.get(f.id) or run_id for f in fresh], pa.int32()),
-        "last_run": pa.array([run_id] * len(fresh), pa.int32()),
-        "extra": [json.dumps(f.extra, ensure_ascii=False) if f.extra else None for f in fresh],
-        "scope": [f.scope for f in fresh],
-    })
     with store.transaction():
         store.sql("DELETE FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids])
-        store.insert_arrow("findings", rows)
+        for at in range(0, len(fresh), WRITE_FINDINGS):  # a batch at a time: the JSON of every finding is never held at once
+            store.insert_arrow("findings", _findings_table(fresh[at:at + WRITE_FINDINGS], first, run_id))
         store.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT unnest(?))", [run_id, ids])
         store.sql(
             "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
