@@ -132,11 +132,11 @@ GROUP_BLOCK_SQL = "coalesce(eg.entity, chr(1) || c.source_id)"
 FETCH_ROWS = 2048  # rows taken from DuckDB at a time
 
 
-def title_block(c: "ClaimRow") -> str:
+def title_block(c: ClaimRow) -> str:
     return c.org_entity or c.org
 
 
-def group_block(c: "ClaimRow") -> str:
+def group_block(c: ClaimRow) -> str:
     return c.group_entity or chr(1) + c.source_id
 
 
@@ -155,7 +155,7 @@ def _claims_sql(placeholders: str, where: str, with_sql: str, order: str) -> str
             ORDER BY {order}"""
 
 
-def _row(r) -> "ClaimRow":
+def _row(r) -> ClaimRow:
     return ClaimRow(*r[:22], json.loads(r[22]) if r[22] else {}, *r[23:])
 
 
@@ -187,7 +187,7 @@ def stream_claims(store: Store, kinds: tuple[str, ...], block_sql: str, where: s
 
 def blocks(claims: Iterable[ClaimRow], key: Callable[[ClaimRow], str]) -> Iterator[list[ClaimRow]]:
     """Consecutive claims of one block (claims come ordered by block)."""
-    for _, block in groupby(claims, key):
+    for _key, block in groupby(claims, key):
         yield list(block)
 
 

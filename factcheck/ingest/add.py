@@ -166,7 +166,7 @@ def add(
     return result
 
 
-def _read_all(files, known: dict, overrides, stdin, result: AddResult, progress, batches: "_Batches", batch_size: int) -> None:
+def _read_all(files, known: dict, overrides, stdin, result: AddResult, progress, batches: _Batches, batch_size: int) -> None:
     """Read each new or changed file and hand the sources on a batch at a time."""
     pending: list[tuple[RawSource, dict | None, str, float | None, int | None]] = []
     done = 0
