@@ -237,7 +237,7 @@ class _Batches:
         from concurrent.futures import ProcessPoolExecutor
 
         # spawned, not forked: the store's connection and its threads stay here
-        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker)
+        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),))
 
     def _send(self, batch: list) -> None:
         self._drain(block=False)
@@ -268,7 +268,18 @@ class _Batches:
         self.inflight.clear()
 
 
-def _warm_worker() -> None:
+def _warm_worker(parent: int) -> None:
+    """A worker loads the pipeline once, and ends when the process that
+    started it is gone (killed: nothing would ever ask it for work again)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
     from ..nlp.pipeline import build_nlp
 
     build_nlp()
