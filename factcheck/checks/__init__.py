@@ -63,16 +63,18 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
     """
     if orgs is None:
         orgs = resolve(store)["org"]
-    found: list[Finding] = []
+    found: dict[str, Finding] = {}  # the first finding of an id, as _sorted keeps it: a disagreement that recurs is held once
     # a finding's evidence comes from its own block: so does the confidence of its claims
     for titled in blocks(load_titles(store, scoped), title_block):
         confidence = {c.id: claim_confidence(c.detail) for c in titled}
-        found += [_cap_unsure(f, confidence) for f in titles.run(titled) + names.run(titled)]
+        for f in titles.run(titled) + names.run(titled):
+            found.setdefault(f.id, _cap_unsure(f, confidence))
     for grouped in blocks(load_group_claims(store, scoped), group_block):
         hist = histories(grouped, orgs)
         confidence = {c.id: claim_confidence(c.detail) for c in grouped}
-        found += [_cap_unsure(f, confidence) for f in stated_count.run(grouped) + member_counts.run(hist, orgs) + member_lists.run(hist, orgs)]
-    return _sorted(found)
+        for f in stated_count.run(grouped) + member_counts.run(hist, orgs) + member_lists.run(hist, orgs):
+            found.setdefault(f.id, _cap_unsure(f, confidence))
+    return _sorted(list(found.values()))
 
 
 def one_per_problem(findings: list[Finding]) -> list[Finding]:

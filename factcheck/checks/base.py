@@ -130,6 +130,7 @@ CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'
 TITLE_BLOCK_SQL = "coalesce(eo.entity, c.org)"
 GROUP_BLOCK_SQL = "coalesce(eg.entity, chr(1) || c.source_id)"
 FETCH_ROWS = 2048  # rows taken from DuckDB at a time
+SORT_MEMORY = "512MB"  # DuckDB's memory while it streams claims: a corpus's claims sorted by block spill to disk beyond it
 
 
 def title_block(c: ClaimRow) -> str:
@@ -176,13 +177,18 @@ def stream_claims(store: Store, kinds: tuple[str, ...], block_sql: str, where: s
     Python holds one batch of rows, never the corpus's claims. Nothing else
     may use the store's connection until the iterator is exhausted."""
     placeholders = ", ".join("?" for _ in kinds)
-    cur = store.sql(_claims_sql(placeholders, where, with_sql, f"{block_sql}, {CLAIM_ORDER}"), list(kinds))
-    while True:
-        rows = cur.fetchmany(FETCH_ROWS)
-        if not rows:
-            return
-        for r in rows:
-            yield _row(r)
+    limit = store.scalar("SELECT current_setting('memory_limit')")
+    store.sql(f"SET memory_limit = '{SORT_MEMORY}'")  # DuckDB sorts the claims in this much memory, the rest on disk
+    try:
+        cur = store.sql(_claims_sql(placeholders, where, with_sql, f"{block_sql}, {CLAIM_ORDER}"), list(kinds))
+        while True:
+            rows = cur.fetchmany(FETCH_ROWS)
+            if not rows:
+                return
+            for r in rows:
+                yield _row(r)
+    finally:
+        store.sql(f"SET memory_limit = '{limit}'")
 
 
 def blocks(claims: Iterable[ClaimRow], key: Callable[[ClaimRow], str]) -> Iterator[list[ClaimRow]]:
