@@ -56,7 +56,10 @@ def _days(a: ClaimRow, b: ClaimRow) -> int | None:
 def _nearest(ca: list[ClaimRow], cb: list[ClaimRow]) -> int | None:
     """The fewest days between a dated claim of ``ca`` and one of ``cb``
     (``_days`` over every pair), by one walk over their distinct dates
-    sorted: linear in the claims, where every pair was their product."""
+    sorted: linear in the claims, where every pair was their product. Two
+    undated claims of one article are 0 days apart, as ``_days`` says."""
+    if {c.source_id for c in ca if c.as_of is None} & {c.source_id for c in cb if c.as_of is None}:
+        return 0
     da = sorted({c.as_of for c in ca if c.as_of is not None})
     db = sorted({c.as_of for c in cb if c.as_of is not None})
     best, i, j = None, 0, 0
