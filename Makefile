@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench clean locale
+.PHONY: demo test eval bench bench-scale clean locale
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 2; }
@@ -25,6 +25,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --sizes 1000 4000
+
+# SPEC's sizes: check over 100,000 sources, peak memory at 25,000 and 100,000
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench.py --sizes 25000 100000
 
 # Messages: extract every _()/lazy() string into the template, merge it into
 # each language's .po (translate the new entries there), compile the .mo

@@ -1,6 +1,7 @@
 """Benchmark: ratios measured in one run, never a timed unit test.
 
     make bench        # = .venv/bin/python bench/bench.py --sizes 1000 4000
+    make bench-scale  # = .venv/bin/python bench/bench.py --sizes 25000 100000 (about 20 minutes on 2 cores)
 
 Generates a synthetic Korean news corpus (titles, member lists, counts, joins,
 planted disagreements) and prints, in one run:
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,23 +53,62 @@ ROLES = ["전략본부장", "사업부문장", "연구소장", "안전환경본�
 TOPICS = ["소재혁신", "셔틀", "수소도시", "인재양성", "스마트안전", "배터리순환", "양자통신", "해상풍력", "바이오헬스", "자율주행"]
 HEADS = ["얼라이언스", "컨소시엄", "협의회", "원팀", "연합"]
 SOURCES_PER_GROUP = 7
+INGEST_SAMPLE = 5_000  # the ingest ratio is measured on at most this many synthetic articles
+REBUILD_UP_TO = 20_000  # above this, the rebuild a re-run is compared with is the add and check already measured
+
+
+SYLLABLES = "".join(dict.fromkeys(SYL))  # the distinct syllables, in order: the digits of generated names
+BIG_ORG = "한빛전자"  # one organisation whose people are named in thousands of articles over the years
+BIG_GROUP = "한빛 반도체동맹 얼라이언스"  # one alliance covered by thousands of articles
+BIG_GROUP_EVERY = 25  # one article in this many is about the big alliance
+BIG_ORG_SHARE = 0.06  # share of articles that also name a person of the big organisation
+BIG_GROUP_JOIN_EVERY = 150  # a new member joins the big alliance every this many of its articles
+YEARS = 10  # the corpus covers this many years, from FIRST_DAY
+FIRST_DAY = date(2015, 1, 1)
+
+
+def distinct_names(rng: random.Random, count: int, suffixes: list[str], min_syllables: int = 2) -> list[str]:
+    """``count`` distinct names: syllables + one suffix, drawn without
+    replacement from every such name, with a syllable more whenever two would
+    not leave room (four times ``count``): names never run out, and a world
+    of any size is made in time linear in its size."""
+    k = min_syllables
+    while len(SYLLABLES) ** k * len(suffixes) < 4 * count:
+        k += 1
+    base = len(SYLLABLES)
+    out = []
+    for code in rng.sample(range(base ** k * len(suffixes)), count):
+        code, suffix = divmod(code, len(suffixes))
+        digits = []
+        for _ in range(k):
+            code, d = divmod(code, base)
+            digits.append(SYLLABLES[d])
+        out.append("".join(digits) + suffixes[suffix])
+    return out
 
 
 class World:
     """A fictional world sized for n articles: organisations with their people,
     groups with their members. Articles are written about it, so the same
     person, organisation and group recur across sources, as in real news.
+    Dates run over YEARS years; names are drawn without replacement, so any
+    size works.
 
     Planted disagreements: a wrong rank (3%), a misspelt name (2%), a count
     one off the list (5%); groups grow by a joiner over their sources.
+
+    Large blocks, as a long-running story makes them: one organisation
+    (BIG_ORG) whose people are named in BIG_ORG_SHARE of all articles, with a
+    promotion each over the years (thousands of title claims at 100,000
+    articles), and one alliance (BIG_GROUP) that one article in
+    BIG_GROUP_EVERY is about, gaining a member every BIG_GROUP_JOIN_EVERY of
+    its articles (thousands of counts and lists).
     """
 
     def __init__(self, n: int, seed: int = 7):
         rng = random.Random(seed)
-        names = set()
-        while len(names) < max(60, n // 2):
-            names.add(rng.choice(SYL) + rng.choice(SYL) + rng.choice(ORG_SUFFIXES))
-        self.orgs = sorted(names)
+        self.n = max(n, 1)
+        self.orgs = sorted(distinct_names(rng, max(60, n // 2), ORG_SUFFIXES))
         self.people = {}
         for org in self.orgs:
             crew = []
@@ -76,20 +117,38 @@ class World:
                 crew.append((person, rng.choice(ROLES), rng.choice(RANKS)))
             self.people[org] = crew
         self.groups = []
-        for g in range(n // SOURCES_PER_GROUP + 1):
-            name = f"{rng.choice(SYL)}{rng.choice(SYL)} {rng.choice(TOPICS)} {rng.choice(HEADS)}"
+        group_names = distinct_names(rng, n // SOURCES_PER_GROUP + 1, [f" {t} {h}" for t in TOPICS for h in HEADS])
+        for name in group_names:
             members = rng.sample(self.orgs, rng.randint(5, 9))
-            joiner = rng.choice([o for o in self.orgs if o not in members])
+            joiner = rng.choice(self.orgs)
+            while joiner in members:  # a draw again, not a list of the others: linear in the world's size
+                joiner = rng.choice(self.orgs)
             self.groups.append((name, members, joiner))
+        # the big organisation: its people are promoted (부사장 -> 사장, 상무 -> 전무) in a year of their own
+        self.big_crew = [(rng.choice(SURN) + rng.choice(SYL) + rng.choice(SYL), role, low, high, FIRST_DAY.year + rng.randrange(1, YEARS))
+                         for role, low, high in [("전략본부장", "부사장", "사장"), ("연구소장", "상무", "전무"),
+                                                 ("사업부문장", "전무", "부사장"), ("디지털혁신실장", "상무", "전무")]]
+        # the big alliance: founders, then one joiner after another
+        others = [o for o in self.orgs if o != BIG_ORG]
+        self.big_founders = rng.sample(others, 8)
+        rest = [o for o in others if o not in self.big_founders]
+        self.big_joiners = rng.sample(rest, min(len(rest), self.n // BIG_GROUP_EVERY // BIG_GROUP_JOIN_EVERY + 1))
+
+    def day(self, i: int) -> date:
+        """Articles run in order over YEARS years."""
+        return FIRST_DAY + timedelta(days=i * 365 * YEARS // self.n)
 
     def article(self, i: int) -> str:
         rng = random.Random(i * 7919 + 1)
-        name, members, joiner = self.groups[i // SOURCES_PER_GROUP]
+        if i % BIG_GROUP_EVERY == BIG_GROUP_EVERY - 1:
+            return self._big_group_article(i, rng)
+        g = i // SOURCES_PER_GROUP
+        name, members, joiner = self.groups[g]
         k = i % SOURCES_PER_GROUP
         if k >= 4:  # later sources: the joiner is in
             members = members + [joiner]
         n = len(members) + (1 if rng.random() < 0.05 else 0)
-        month, day = 1 + (i // 200) % 12, 1 + (k * 4) % 27
+        when = self.day(g * SOURCES_PER_GROUP) + timedelta(days=k * 4)
         mentioned = []
         for org in rng.sample(members, min(4, len(members))):
             person, role, rank = rng.choice(self.people[org])
@@ -98,22 +157,62 @@ class World:
             if rng.random() < 0.02:
                 person = person[:-1] + rng.choice(SYL)
             mentioned.append(f"{person} {org} {role}({rank})")
+        if rng.random() < BIG_ORG_SHARE:
+            mentioned.append(self._big_org_person(when, rng))
         quoted_org = rng.choice(members)
         qp, _, qrank = rng.choice(self.people[quoted_org])
         body = [
             f"'{name}' {n}곳으로 확대",
-            f"[서울=벤치뉴스] {rng.choice(SURN)}{rng.choice(SYL)}{rng.choice(SYL)} 기자 = '{name}'가 {day}일 회의를 열었다.",
+            f"[서울=벤치뉴스] {rng.choice(SURN)}{rng.choice(SYL)}{rng.choice(SYL)} 기자 = '{name}'가 {when.day}일 회의를 열었다.",
             f"{name}에는 {', '.join(members)} 등 {n}개 기업·기관이 참여한다.",
             f"이날 회의에는 {', '.join(mentioned)} 등이 참석했다.",
         ]
         if k == 4:
-            body.append(f"{joiner}은 {day}일 {name}에 새로 합류했다고 밝혔다.")
+            body.append(f"{joiner}은 {when.day}일 {name}에 새로 합류했다고 밝혔다.")
         body += [
             f"{qp} {quoted_org} {qrank}은 \"협력을 강화하겠다\"고 말했다.",
             "업계는 이번 협의체가 공급망 안정에 도움이 될 것으로 본다. 참여 기관들은 하반기에 공동 과제를 발표할 계획이다.",
             "저작권자 © 벤치뉴스 무단전재 및 재배포 금지",
         ]
-        return f"---\npublished: 2024-{month:02d}-{day:02d}\noutlet: 벤치뉴스{i % 13}\n---\n" + "\n\n".join(body) + "\n"
+        return self._front(i, when) + "\n\n".join(body) + "\n"
+
+    def _front(self, i: int, when: date) -> str:
+        return f"---\npublished: {when.isoformat()}\noutlet: 벤치뉴스{i % 13}\n---\n"
+
+    def _big_org_person(self, when: date, rng: random.Random) -> str:
+        person, role, low, high, promoted = rng.choice(self.big_crew)
+        rank = high if when.year >= promoted else low
+        if rng.random() < 0.03:
+            rank = rng.choice(RANKS)
+        return f"{person} {BIG_ORG} {role}({rank})"
+
+    def _big_group_article(self, i: int, rng: random.Random) -> str:
+        j = i // BIG_GROUP_EVERY  # the j-th article about the big alliance
+        joined = j // BIG_GROUP_JOIN_EVERY
+        members = self.big_founders + self.big_joiners[:joined]
+        n = len(members) + (1 if rng.random() < 0.05 else 0)
+        when = self.day(i)
+        listed = list(members)
+        if rng.random() < 0.02:  # one member misspelt: another source's complete list lacks it
+            m = rng.randrange(len(listed))
+            listed[m] = rng.choice(SYLLABLES) + listed[m][1:]
+        mentioned = [self._big_org_person(when, rng)]
+        for org in rng.sample(members, 3):
+            person, role, rank = rng.choice(self.people[org])
+            mentioned.append(f"{person} {org} {role}({rank})")
+        body = [
+            f"'{BIG_GROUP}' {n}곳 체제",
+            f"[서울=벤치뉴스] {rng.choice(SURN)}{rng.choice(SYL)}{rng.choice(SYL)} 기자 = '{BIG_GROUP}'가 {when.day}일 정기 회의를 열었다.",
+            f"{BIG_GROUP}에는 {', '.join(listed)} 등 {n}개 기업·기관이 참여한다.",
+            f"이날 회의에는 {', '.join(mentioned)} 등이 참석했다.",
+        ]
+        if joined and j % BIG_GROUP_JOIN_EVERY == 0:
+            body.append(f"{self.big_joiners[joined - 1]}은 {when.day}일 {BIG_GROUP}에 새로 합류했다고 밝혔다.")
+        body += [
+            "업계는 이번 협의체가 공급망 안정에 도움이 될 것으로 본다.",
+            "저작권자 © 벤치뉴스 무단전재 및 재배포 금지",
+        ]
+        return self._front(i, when) + "\n\n".join(body) + "\n"
 
 
 def make_corpus(root: Path, n: int, seed: int = 7) -> World:
@@ -126,6 +225,11 @@ def make_corpus(root: Path, n: int, seed: int = 7) -> World:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_child_rss_mb() -> float:
+    """The largest peak of the processes this one waited for (``add``'s workers)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def timed(fn, *a, **kw):
@@ -166,9 +270,9 @@ def child(task: str, args: list[str]) -> dict:
         paths = sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".md"))
         return ingest_ratio(paths, min_chars)
     if task == "add":
-        db, corpus = args
-        t, res = timed(api.add_sources, db, [corpus])
-        return {"seconds": t, "read": res.read, "rss_mb": peak_rss_mb()}
+        db, corpus, *jobs = args
+        t, res = timed(api.add_sources, db, [corpus], jobs=int(jobs[0]) if jobs else None)
+        return {"seconds": t, "read": res.read, "rss_mb": peak_rss_mb(), "worker_rss_mb": peak_child_rss_mb()}
     if task == "check":
         (db,) = args
         t, res = timed(api.run_check, db)
@@ -297,6 +401,12 @@ def main() -> None:
         say("")
         say("ingest (sections + claims) vs bare spaCy (blank ko + rule tokenizer + sentencizer), same texts:")
         sets = [("synthetic corpus", tmp / f"c{n1}", 0), ("seeds x repeated", ROOT / "sources", 1_000_000)]
+        if n1 > INGEST_SAMPLE:  # a ratio needs no more than this many articles
+            sample = tmp / "ingest-sample"
+            sample.mkdir()
+            for i in range(INGEST_SAMPLE):
+                shutil.copy(tmp / f"c{n1}" / f"{i:06d}.txt", sample)
+            sets[0] = (f"synthetic (first {INGEST_SAMPLE})", sample, 0)
         if args.texts:
             sets.append((f"{args.texts}", Path(args.texts), 0))
         for label, folder, min_chars in sets:
@@ -305,17 +415,26 @@ def main() -> None:
                 f"bare {r['bare']:>10,.0f} chars/s  ratio {r['ratio']:.2f}  (target >= 0.5)")
         say("")
         rows = {}
+        cpus = os.cpu_count() or 1
         for n in (n1, n2):
             db = tmp / f"s{n}.duckdb"
             a = spawn("add", db, tmp / f"c{n}")
             c = spawn("check", db)
             rows[n] = (a, c)
-            say(f"N={n:>6}: add {a['seconds']:7.2f} s ({n / a['seconds']:5.0f} sources/s, peak RSS {a['rss_mb']:4.0f} MB)   "
+            say(f"N={n:>6}: add {a['seconds']:7.2f} s ({n / a['seconds']:5.0f} sources/s, peak RSS {a['rss_mb']:4.0f} MB, workers {a['worker_rss_mb']:4.0f} MB)   "
                 f"check {c['seconds']:6.2f} s ({c['findings']} findings, peak RSS {c['rss_mb']:4.0f} MB)")
         c1, c2 = rows[n1][1]["seconds"], rows[n2][1]["seconds"]
         say(f"check growth exponent {n1} -> {n2}: {math.log(c2 / c1) / math.log(n2 / n1):.2f}  (target <= 1.2)")
         a1, a2 = rows[n1][0]["rss_mb"], rows[n2][0]["rss_mb"]
-        say(f"add peak RSS {n1} -> {n2}: {a1:.0f} -> {a2:.0f} MB (x{a2 / a1:.2f}; bounded by batch size if ~x1)")
+        w1, w2 = rows[n1][0]["worker_rss_mb"], rows[n2][0]["worker_rss_mb"]
+        say(f"add peak RSS {n1} -> {n2}: {a1:.0f} -> {a2:.0f} MB (x{a2 / a1:.2f}), workers {w1:.0f} -> {w2:.0f} MB  (target <= x1.3)")
+        k1, k2 = rows[n1][1]["rss_mb"], rows[n2][1]["rss_mb"]
+        say(f"check peak RSS {n1} -> {n2}: {k1:.0f} -> {k2:.0f} MB (x{k2 / k1:.2f})  (target < 1 GB, <= x1.3)")
+        if cpus > 1:
+            one = spawn("add", tmp / f"one{n1}.duckdb", tmp / f"c{n1}", 1)
+            say(f"add at N={n1} on one core (--jobs 1): {one['seconds']:.2f} s ({n1 / one['seconds']:.0f} sources/s, peak RSS {one['rss_mb']:.0f} MB)"
+                f" -> {cpus} cores {one['seconds'] / rows[n1][0]['seconds']:.2f}x as fast  (target >= 1.6x on 2)")
+            (tmp / f"one{n1}.duckdb").unlink(missing_ok=True)
         say("")
         # one more source: add + check against a rebuild from scratch
         extra = World(n2 + 14)
@@ -326,17 +445,26 @@ def main() -> None:
                 shutil.copy(tmp / f"s{n}.duckdb", tmp / f"{name}{n}.duckdb")
             cold = spawn("add+check", tmp / f"cold{n}.duckdb", corpus)
             warm = spawn("warm add+check", tmp / f"warm{n}.duckdb", corpus)
-            full = spawn("add+check", tmp / f"full{n}.duckdb", corpus)
+            if n <= REBUILD_UP_TO:
+                full = spawn("add+check", tmp / f"full{n}.duckdb", corpus)
+                rebuilt = "rebuild"
+            else:  # a rebuild is the add and check just measured (plus one source): not run again
+                a, c = rows[n]
+                full = {"seconds": a["seconds"] + c["seconds"], "add": a["seconds"], "check": c["seconds"]}
+                rebuilt = "rebuild (the add and check above)"
+            for name in ("cold", "warm", "full"):
+                (tmp / f"{name}{n}.duckdb").unlink(missing_ok=True)
             say(f"add one source + check at N={n}: {cold['seconds']:.2f} s (add {cold['add']:.2f}, check {cold['check']:.2f}) "
-                f"vs rebuild {full['seconds']:.2f} s (add {full['add']:.2f}, check {full['check']:.2f}) -> ratio {cold['seconds'] / full['seconds']:.3f}  (target <= 0.1)")
+                f"vs {rebuilt} {full['seconds']:.2f} s (add {full['add']:.2f}, check {full['check']:.2f}) -> ratio {cold['seconds'] / full['seconds']:.3f}  (target <= 0.1)")
             say(f"    the same in a process that has spaCy loaded already: {warm['seconds']:.2f} s (add {warm['add']:.2f}, check {warm['check']:.2f}) "
                 f"-> ratio {warm['seconds'] / full['seconds']:.3f}")
         n = n1
-        corpus = tmp / f"c{n}"
-        (corpus / "new-two.txt").write_text(extra.article(n + 2), encoding="utf-8")
-        inc_run = spawn("run", tmp / f"run{n}.duckdb", corpus, tmp / "rep")
-        full_run = spawn("run", tmp / "full-run.duckdb", corpus, tmp / "rep2")
-        say(f"at N={n} through `run` (add + check + three reports): {inc_run['seconds']:.2f} s vs {full_run['seconds']:.2f} s -> ratio {inc_run['seconds'] / full_run['seconds']:.3f}")
+        if n <= REBUILD_UP_TO:
+            corpus = tmp / f"c{n}"
+            (corpus / "new-two.txt").write_text(extra.article(n + 2), encoding="utf-8")
+            inc_run = spawn("run", tmp / f"run{n}.duckdb", corpus, tmp / "rep")
+            full_run = spawn("run", tmp / "full-run.duckdb", corpus, tmp / "rep2")
+            say(f"at N={n} through `run` (add + check + three reports): {inc_run['seconds']:.2f} s vs {full_run['seconds']:.2f} s -> ratio {inc_run['seconds'] / full_run['seconds']:.3f}")
         say("")
         for line in copy_desk_lines():
             say(line)

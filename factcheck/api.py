@@ -38,7 +38,7 @@ def init_workspace(directory: str | os.PathLike) -> Path:
 
 
 def add_sources(db: str, paths: Iterable[str], overrides: dict | None = None,
-                progress: Callable[[int, int], None] | None = None, stdin: bytes | None = None) -> AddResult:
+                progress: Callable[[int, int], None] | None = None, stdin: bytes | None = None, jobs: int | None = None) -> AddResult:
     exists = Path(db).exists()
     holder: dict[str, Store] = {}
 
@@ -47,7 +47,7 @@ def add_sources(db: str, paths: Iterable[str], overrides: dict | None = None,
         return holder["s"]
 
     try:
-        return add(opener, list(paths), overrides, progress, stdin, store_exists=exists, root=workspace_root(db))
+        return add(opener, list(paths), overrides, progress, stdin, store_exists=exists, root=workspace_root(db), jobs=jobs)
     finally:
         if "s" in holder:
             holder["s"].close()

@@ -126,11 +126,12 @@ def _report_add(res) -> None:
 @click.option("--outlet", help="The outlet; overrides front matter.")
 @click.option("--url", help="The article's URL.")
 @click.option("--title", help="The headline.")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N", help="Processes that extract claims (default: every core).")
 @click.pass_obj
-def add(obj: Ctx, paths, published, outlet, url, title) -> None:
+def add(obj: Ctx, paths, published, outlet, url, title, jobs) -> None:
     """Add files, folders (recursively) or - (stdin) to the store."""
     overrides = _overrides(published, outlet, url, title)
-    res = api.add_sources(obj.db, paths, overrides, progress=_progress(len(paths)))
+    res = api.add_sources(obj.db, paths, overrides, progress=_progress(len(paths)), jobs=jobs)
     _report_add(res)
     if res.errors:
         sys.exit(2)

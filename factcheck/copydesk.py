@@ -203,7 +203,7 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None) -> CopyDesk
             a.id = source_id_for(a.display, a.source.content_hash)
         batch = [(a.source, None, a.id, None, None) for a in articles]
         for at in range(0, len(batch), BATCH):  # as add does: memory bounded by the batch
-            _write_batch(store, batch[at : at + BATCH], AddResult())
+            _write_batch(lambda: store, batch[at : at + BATCH], AddResult())  # extracted here: one process
         result = check(store, "copydesk", len(articles), 0, full=True)
     finally:
         store.close()

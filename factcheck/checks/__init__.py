@@ -27,9 +27,12 @@ from . import member_counts, member_lists, names, stated_count, titles
 from .base import (
     SEVERITY_ORDER,
     Finding,
+    blocks,
     dirty_scopes_sql,
+    group_block,
     load_group_claims,
     load_titles,
+    title_block,
 )
 from .timeline import histories
 
@@ -53,20 +56,25 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
 
     ``orgs``: resolved organisations (``resolve`` is run when not given).
     ``scoped``: only the blocks listed in the temp table ``_dirty``.
+
+    Claims come from the store one block at a time (an organisation's titles,
+    a group's counts, lists and events), so Python holds one block, never
+    every claim of the corpus.
     """
     if orgs is None:
         orgs = resolve(store)["org"]
-    titled = load_titles(store, scoped)
-    grouped = load_group_claims(store, scoped)
-    hist = histories(grouped, orgs)
-    found: list[Finding] = []
-    found += titles.run(titled)
-    found += names.run(titled)
-    found += stated_count.run(grouped)
-    found += member_counts.run(hist, orgs)
-    found += member_lists.run(hist, orgs)
-    confidence = {c.id: claim_confidence(c.detail) for c in titled + grouped}
-    return _sorted([_cap_unsure(f, confidence) for f in found])
+    found: dict[str, Finding] = {}  # the first finding of an id, as _sorted keeps it: a disagreement that recurs is held once
+    # a finding's evidence comes from its own block: so does the confidence of its claims
+    for titled in blocks(load_titles(store, scoped), title_block):
+        confidence = {c.id: claim_confidence(c.detail) for c in titled}
+        for f in titles.run(titled) + names.run(titled):
+            found.setdefault(f.id, _cap_unsure(f, confidence))
+    for grouped in blocks(load_group_claims(store, scoped), group_block):
+        hist = histories(grouped, orgs)
+        confidence = {c.id: claim_confidence(c.detail) for c in grouped}
+        for f in stated_count.run(grouped) + member_counts.run(hist, orgs) + member_lists.run(hist, orgs):
+            found.setdefault(f.id, _cap_unsure(f, confidence))
+    return _sorted(list(found.values()))
 
 
 def one_per_problem(findings: list[Finding]) -> list[Finding]:
@@ -173,6 +181,28 @@ def _stored(store: Store, ids: list[str]) -> list[Finding]:
     ]
 
 
+WRITE_FINDINGS = 2000  # findings written per Arrow batch
+
+
+def _findings_table(fresh: list[Finding], first: dict, run_id: int):
+    import pyarrow as pa
+
+    return pa.table({
+        "id": [f.id for f in fresh],
+        "kind": [f.kind for f in fresh],
+        "attribute": [f.attribute for f in fresh],
+        "severity": [f.severity for f in fresh],
+        "subject": [f.subject for f in fresh],
+        "values": [json.dumps(f.values, ensure_ascii=False) for f in fresh],
+        "message": [f.message for f in fresh],
+        "evidence": [json.dumps(f.evidence, ensure_ascii=False) for f in fresh],
+        "first_run": pa.array([first.get(f.id) or run_id for f in fresh], pa.int32()),
+        "last_run": pa.array([run_id] * len(fresh), pa.int32()),
+        "extra": [json.dumps(f.extra, ensure_ascii=False) if f.extra else None for f in fresh],
+        "scope": [f.scope for f in fresh],
+    })
+
+
 def check(store: Store, command: str = "check", sources_read: int = 0, sources_skipped: int = 0, full: bool = False) -> CheckResult:
     """Resolve entities and run the checks, recording the run.
 
@@ -182,8 +212,6 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     or removed, an entity that merged or split, another checker, ``full``)
     recomputes everything.
     """
-    import pyarrow as pa  # imported when used: commands that only read never load it
-
     started = datetime.now()
     fingerprint = checker_fingerprint()
     why_full = _why_full(store, fingerprint, full)
@@ -237,23 +265,10 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     }
     fresh_ids = [f.id for f in fresh]
     first = dict(store.sql("SELECT id, first_run FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids]).fetchall()) if fresh_ids else {}
-    rows = pa.table({
-        "id": fresh_ids,
-        "kind": [f.kind for f in fresh],
-        "attribute": [f.attribute for f in fresh],
-        "severity": [f.severity for f in fresh],
-        "subject": [f.subject for f in fresh],
-        "values": [json.dumps(f.values, ensure_ascii=False) for f in fresh],
-        "message": [f.message for f in fresh],
-        "evidence": [json.dumps(f.evidence, ensure_ascii=False) for f in fresh],
-        "first_run": pa.array([first.get(f.id) or run_id for f in fresh], pa.int32()),
-        "last_run": pa.array([run_id] * len(fresh), pa.int32()),
-        "extra": [json.dumps(f.extra, ensure_ascii=False) if f.extra else None for f in fresh],
-        "scope": [f.scope for f in fresh],
-    })
     with store.transaction():
         store.sql("DELETE FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids])
-        store.insert_arrow("findings", rows)
+        for at in range(0, len(fresh), WRITE_FINDINGS):  # a batch at a time: the JSON of every finding is never held at once
+            store.insert_arrow("findings", _findings_table(fresh[at:at + WRITE_FINDINGS], first, run_id))
         store.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT unnest(?))", [run_id, ids])
         store.sql(
             "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

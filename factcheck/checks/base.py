@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 
 from ..i18n import Message, message_text
 from ..i18n import lazy as _
@@ -120,15 +122,27 @@ class ClaimRow:
         }
 
 
-def load_claims(store: Store, kinds: tuple[str, ...], where: str = "", with_sql: str = "") -> list[ClaimRow]:
-    """Claims that may produce findings: not furniture, not a repeated caption.
+CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'
+# The block a claim is compared within, in SQL and in Python (they must agree):
+# titles by organisation (a person and a name spelling never cross it), group
+# claims by group, and a list whose group is not resolved by its own source
+# (only its stated count is checked).
+TITLE_BLOCK_SQL = "coalesce(eo.entity, c.org)"
+GROUP_BLOCK_SQL = "coalesce(eg.entity, chr(1) || c.source_id)"
+FETCH_ROWS = 2048  # rows taken from DuckDB at a time
+SORT_MEMORY = "512MB"  # DuckDB's memory while it streams claims: a corpus's claims sorted by block spill to disk beyond it
 
-    Quotes that the evidence needs at other spans are sliced from the source
-    text in SQL, so ``text[start:end] == quote`` holds there too.
-    """
-    placeholders = ", ".join("?" for _ in kinds)
-    rows = store.sql(
-        f"""{with_sql}
+
+def title_block(c: ClaimRow) -> str:
+    return c.org_entity or c.org
+
+
+def group_block(c: ClaimRow) -> str:
+    return c.group_entity or chr(1) + c.source_id
+
+
+def _claims_sql(placeholders: str, where: str, with_sql: str, order: str) -> str:
+    return f"""{with_sql}
             SELECT c.id, c.source_id, c.kind, c.subject, c.value, c.start, c."end", c.quote,
                    substring(s.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
                    c.sentence_start, c.sentence_end, c.section, c.as_of, c.as_of_precision,
@@ -139,10 +153,48 @@ def load_claims(store: Store, kinds: tuple[str, ...], where: str = "", with_sql:
             LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
             LEFT JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp
             WHERE c.kind IN ({placeholders}) AND c.section <> 'furniture' {where}
-            ORDER BY s.published NULLS LAST, s.path, c.start, c."end", c.id""",
-        list(kinds),
-    ).fetchall()
-    return [ClaimRow(*r[:22], json.loads(r[22]) if r[22] else {}, *r[23:]) for r in rows]
+            ORDER BY {order}"""
+
+
+def _row(r) -> ClaimRow:
+    return ClaimRow(*r[:22], json.loads(r[22]) if r[22] else {}, *r[23:])
+
+
+def load_claims(store: Store, kinds: tuple[str, ...], where: str = "", with_sql: str = "") -> list[ClaimRow]:
+    """Claims that may produce findings: not furniture, not a repeated caption.
+
+    Quotes that the evidence needs at other spans are sliced from the source
+    text in SQL, so ``text[start:end] == quote`` holds there too.
+    """
+    placeholders = ", ".join("?" for _ in kinds)
+    rows = store.sql(_claims_sql(placeholders, where, with_sql, CLAIM_ORDER), list(kinds)).fetchall()
+    return [_row(r) for r in rows]
+
+
+def stream_claims(store: Store, kinds: tuple[str, ...], block_sql: str, where: str = "", with_sql: str = "") -> Iterator[ClaimRow]:
+    """As ``load_claims``, ordered by block (``block_sql``) and within a
+    block as ``load_claims`` orders them, fetched ``FETCH_ROWS`` at a time:
+    Python holds one batch of rows, never the corpus's claims. Nothing else
+    may use the store's connection until the iterator is exhausted."""
+    placeholders = ", ".join("?" for _ in kinds)
+    limit = store.scalar("SELECT current_setting('memory_limit')")
+    store.sql(f"SET memory_limit = '{SORT_MEMORY}'")  # DuckDB sorts the claims in this much memory, the rest on disk
+    try:
+        cur = store.sql(_claims_sql(placeholders, where, with_sql, f"{block_sql}, {CLAIM_ORDER}"), list(kinds))
+        while True:
+            rows = cur.fetchmany(FETCH_ROWS)
+            if not rows:
+                return
+            for r in rows:
+                yield _row(r)
+    finally:
+        store.sql(f"SET memory_limit = '{limit}'")
+
+
+def blocks(claims: Iterable[ClaimRow], key: Callable[[ClaimRow], str]) -> Iterator[list[ClaimRow]]:
+    """Consecutive claims of one block (claims come ordered by block)."""
+    for _key, block in groupby(claims, key):
+        yield list(block)
 
 
 # Only claims that share a block with another claim can disagree with
@@ -190,20 +242,22 @@ _GROUP_CLAIMS = """
     )"""
 
 
-def load_titles(store: Store, scoped: bool = False) -> list[ClaimRow]:
+def load_titles(store: Store, scoped: bool = False) -> Iterator[ClaimRow]:
     """Current titles (not "former", not a back-reference) at a known
-    organisation, in blocks that can disagree: titles.py and names.py.
+    organisation, in blocks that can disagree: titles.py and names.py;
+    streamed by organisation (``title_block``).
     ``scoped``: only blocks whose scope is in the temp table ``_dirty``."""
     scope = f"AND {PERSON_SCOPE_SQL} IN (SELECT scope FROM _dirty)" if scoped else ""
-    return load_claims(store, ("title",), "AND c.id IN (SELECT id FROM keep)", _CURRENT_TITLES.format(scope=scope))
+    return stream_claims(store, ("title",), TITLE_BLOCK_SQL, "AND c.id IN (SELECT id FROM keep)", _CURRENT_TITLES.format(scope=scope))
 
 
-def load_group_claims(store: Store, scoped: bool = False) -> list[ClaimRow]:
+def load_group_claims(store: Store, scoped: bool = False) -> Iterator[ClaimRow]:
     """Counts, lists and events of groups stated more than once, and lists
-    with a stated count: stated_count.py and the group timelines.
+    with a stated count: stated_count.py and the group timelines; streamed
+    by group (``group_block``).
     ``scoped``: only groups and sources whose scope is in ``_dirty``."""
     scope = f"AND ({GROUP_SCOPE_SQL} IN (SELECT scope FROM _dirty) OR 'source|' || c.source_id IN (SELECT scope FROM _dirty))" if scoped else ""
-    return load_claims(store, ("member_count", "members", "event"), "AND c.id IN (SELECT id FROM keep)", _GROUP_CLAIMS.format(scope=scope))
+    return stream_claims(store, ("member_count", "members", "event"), GROUP_BLOCK_SQL, "AND c.id IN (SELECT id FROM keep)", _GROUP_CLAIMS.format(scope=scope))
 
 
 def dirty_scopes_sql() -> str:

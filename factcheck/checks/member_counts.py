@@ -11,7 +11,7 @@ from collections import Counter
 from ..i18n import join
 from ..i18n import lazy as _
 from .base import Finding, dedupe_evidence, fmt_date, group_scope, where_from
-from .timeline import GroupHistory, events_between, org_label, periods
+from .timeline import GroupHistory, org_label, periods
 
 
 def _mode(values: list[int]) -> int:
@@ -40,7 +40,7 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
 
 
 def _members_at(g: GroupHistory, period, orgs) -> set[str] | None:
-    lists = [c for c in g.lists if c.as_of and period.start <= c.as_of <= period.end]
+    lists = g.lists_within(period.start, period.end)
     full = [c for c in lists if not c.detail.get("partial") or len(c.detail.get("members") or []) == c.count]
     if not full:
         return None
@@ -48,7 +48,7 @@ def _members_at(g: GroupHistory, period, orgs) -> set[str] | None:
 
 
 def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
-    evs = events_between(g.events, a.end, b.end)
+    evs = g.changes_between(a.end, b.end)
     joined = {m for e in evs if e.kind == "join" for m in e.members}
     left = {m for e in evs if e.kind == "leave" for m in e.members}
     before, after = _members_at(g, a, orgs), _members_at(g, b, orgs)

@@ -7,10 +7,13 @@ ending in 등 is partial: what it lacks is not a disagreement, what it adds is.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from ..i18n import join
 from ..i18n import lazy as _
 from ..resolve.entities import best_matches
-from .base import Finding, dedupe_evidence, fmt_date, group_scope
+from .base import ClaimRow, Finding, dedupe_evidence, fmt_date, group_scope
 from .timeline import GroupHistory, org_label, periods
 
 
@@ -19,6 +22,43 @@ def _is_full(c) -> bool:
     if c.detail.get("partial"):
         return c.count is not None and len(members) >= c.count
     return c.section != "headline" and c.detail.get("style") == "comma"
+
+
+@dataclass
+class Cases:
+    """Every (list naming it, complete list of another source lacking it)
+    pair of one name in one period, without the pairs: the lists that name
+    it and the lists that lack it, each in the order the pairs would first
+    meet them (points in order, then the other lists in order), and the
+    first pair. What the finding needs of the pairs is exactly that."""
+    first: tuple[ClaimRow, ClaimRow]
+    holders: list[ClaimRow]
+    lackers: list[ClaimRow]
+
+
+def _odd_names(points: list[ClaimRow], sets: dict[str, set[str]]) -> dict[str, Cases]:
+    """Each name that one list has and a complete list of another source
+    lacks, with its cases. Linear in the lists of the period per name, where
+    comparing every list with every other was quadratic in the lists."""
+    full = [c for c in points if _is_full(c)]
+    having: dict[str, list[ClaimRow]] = defaultdict(list)
+    for c in points:
+        for name in sets[c.id]:
+            having[name].append(c)
+    odd = {}
+    for name, holders in having.items():
+        lacking = [o for o in full if name not in sets[o.id]]
+        sources = {o.source_id for o in lacking}
+        # a list pairs with a lacking list of another source
+        holders = [c for c in holders if sources - {c.source_id}]
+        if not holders:
+            continue
+        first = holders[0]
+        lackers = [o for o in lacking if o.source_id != first.source_id]
+        if any(c.source_id != first.source_id for c in holders):  # a later holder meets the lists of the first one's source
+            lackers += [o for o in lacking if o.source_id == first.source_id]
+        odd[name] = Cases((first, lackers[0]), holders, lackers)
+    return odd
 
 
 def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
@@ -30,31 +70,25 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
             if len({c.source_id for c in p.points}) < 2:
                 continue
             sets = {c.id: {org_label(orgs, m["name"]) for m in c.detail["members"]} for c in p.points}
-            odd: dict[str, list] = {}
-            for c in p.points:
-                for other in p.points:
-                    if other.source_id == c.source_id or not _is_full(other):
-                        continue
-                    for name in sets[c.id] - sets[other.id]:
-                        missing = sorted(sets[other.id] - sets[c.id])
-                        odd.setdefault(name, []).append((c, other, missing))
+            odd = _odd_names(p.points, sets)
             if not odd:
                 continue
             merged: dict[frozenset, dict] = {}  # one member named two ways is one finding, not one per direction
             for name, cases in sorted(odd.items()):
-                c, other, missing = cases[0]
+                c, other = cases.first
+                missing = sorted(sets[other.id] - sets[c.id])
                 match = best_matches([name], missing)
                 values = [name] + ([match[0][1]] if match else [])
                 key = frozenset(values)
                 got = merged.get(key)
                 if got is None:
-                    merged[key] = {"name": name, "values": values, "match": match, "cases": list(cases)}
+                    merged[key] = {"name": name, "values": values, "match": match, "cases": [cases]}
                 else:
-                    got["cases"] += cases
+                    got["cases"].append(cases)
             for m in merged.values():
                 name, values, match, cases = m["name"], m["values"], m["match"], m["cases"]
-                holders = join(sorted({x[0].outlet or x[0].path for x in cases if name in sets[x[0].id]}), "and")
-                lackers = join(sorted({x[1].outlet or x[1].path for x in cases if name not in sets[x[1].id]}), "and")
+                holders = join(sorted({c.outlet or c.path for x in cases for c in x.holders if name in sets[c.id]}), "and")
+                lackers = join(sorted({c.outlet or c.path for x in cases for c in x.lackers if name not in sets[c.id]}), "and")
                 if match:
                     msg = _("{name} is listed as a member of {group} ({date}) by {holders}, not by {lackers}, where {other} appears instead (similarity {score:.0f}: {verdict}).",
                             name=name, group=g.label, date=fmt_date(p.start), holders=holders, lackers=lackers, other=match[0][1], score=match[0][2],
@@ -62,7 +96,7 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                 else:
                     msg = _("{name} is listed as a member of {group} ({date}) by {holders}, not by {lackers}.",
                             name=name, group=g.label, date=fmt_date(p.start), holders=holders, lackers=lackers)
-                ev = dedupe_evidence([x[0].evidence() for x in cases] + [x[1].evidence() for x in cases])
+                ev = dedupe_evidence([c.evidence() for x in cases for c in x.holders] + [c.evidence() for x in cases for c in x.lackers])
                 findings.append(Finding("member_list_diff", "members", "warning", g.label, values, msg, ev,
                                         key=f"{g.entity}|" + "|".join(sorted(values)), scope=group_scope(g.entity)).finalize())
     return findings

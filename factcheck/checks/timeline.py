@@ -6,6 +6,7 @@ count may change, and the joins, leaves and newly listed names explain it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -36,6 +37,32 @@ class GroupHistory:
     lists: list[ClaimRow] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     planned: list[ClaimRow] = field(default_factory=list)  # targets and hypotheticals
+    # claims sorted by date, built on first use (after ``histories`` dated them):
+    # what lies between two dates is a bisection, not a scan of the group
+    _changes: tuple[list, list] | None = field(default=None, repr=False, compare=False)
+    _dated_lists: tuple[list, list] | None = field(default=None, repr=False, compare=False)
+
+    def changes_between(self, after: date, upto: date) -> list[Event]:
+        """``events_between(self.events, after, upto)``: only the joins and
+        leaves dated from the first of ``after``'s month to a month past
+        ``upto`` can count, so only those are tested, in their order."""
+        if self._changes is None:
+            self._changes = _by_date((e.date, k) for k, e in enumerate(self.events) if e.kind in ("join", "leave") and e.date)
+        dates, order = self._changes
+        near = order[bisect_right(dates, after.replace(day=1)):bisect_right(dates, upto + timedelta(days=31))]
+        return events_between([self.events[k] for k in sorted(near)], after, upto)
+
+    def lists_within(self, start: date, end: date) -> list[ClaimRow]:
+        """The dated lists from ``start`` to ``end`` (both included), in their order."""
+        if self._dated_lists is None:
+            self._dated_lists = _by_date((c.as_of, k) for k, c in enumerate(self.lists) if c.as_of)
+        dates, order = self._dated_lists
+        return [self.lists[k] for k in sorted(order[bisect_left(dates, start):bisect_right(dates, end)])]
+
+
+def _by_date(items) -> tuple[list, list]:
+    pairs = sorted(items)
+    return [d for d, _ in pairs], [k for _, k in pairs]
 
 
 def org_label(orgs: dict, name: str) -> str:
@@ -91,9 +118,11 @@ def periods(points: list[ClaimRow], events: list[Event]) -> list[Period]:
         if out:
             cur = out[-1]
             gap = (p.as_of - cur.end).days
-            between = any(cur.end < d < p.as_of for d in change_dates)
-            # a join dated exactly on the later day also separates the periods
-            between = between or any(d == p.as_of and d > cur.end for d in change_dates)
+            # a join or leave after the period's end, up to and including this
+            # day (a join dated exactly on the later day also separates the
+            # periods): the first change date after the end tells, by bisection
+            after_end = bisect_right(change_dates, cur.end)
+            between = after_end < len(change_dates) and change_dates[after_end] <= p.as_of
             if gap <= SAME_PERIOD_DAYS and not between:
                 cur.points.append(p)
                 cur.end = max(cur.end, p.as_of)

@@ -53,6 +53,26 @@ def _days(a: ClaimRow, b: ClaimRow) -> int | None:
     return abs((a.as_of - b.as_of).days)
 
 
+def _nearest(ca: list[ClaimRow], cb: list[ClaimRow]) -> int | None:
+    """The fewest days between a dated claim of ``ca`` and one of ``cb``
+    (``_days`` over every pair), by one walk over their distinct dates
+    sorted: linear in the claims, where every pair was their product. Two
+    undated claims of one article are 0 days apart, as ``_days`` says."""
+    if {c.source_id for c in ca if c.as_of is None} & {c.source_id for c in cb if c.as_of is None}:
+        return 0
+    da = sorted({c.as_of for c in ca if c.as_of is not None})
+    db = sorted({c.as_of for c in cb if c.as_of is not None})
+    best, i, j = None, 0, 0
+    while i < len(da) and j < len(db):
+        d = abs((da[i] - db[j]).days)
+        best = d if best is None else min(best, d)
+        if da[i] < db[j]:
+            i += 1
+        else:
+            j += 1
+    return best
+
+
 def run(claims: list[ClaimRow]) -> list[Finding]:
     """``claims``: current titles at a known organisation (``load_titles``)."""
     people: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
@@ -70,7 +90,7 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
         rank_pairs, role_pairs = [], []
         for (va, ca), (vb, cb) in combinations(variants.items(), 2):
             (role_a, rank_a), (role_b, rank_b) = va, vb
-            near = min((d for d in (_days(x, y) for x in ca for y in cb) if d is not None), default=None)
+            near = _nearest(ca, cb)
             if _rank_conflict(rank_a, rank_b):
                 sev = "error" if near is not None and near <= RANK_SAME_PERIOD_DAYS else "info"
                 rank_pairs.append((sev, ca, cb))
@@ -92,15 +112,8 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
 
 def _finding(kind: str, name: str, org: str, pairs, what: str, scope: str) -> Finding:
     sev = max((p[0] for p in pairs), key=SEVERITY_ORDER.get)
-    involved: list[ClaimRow] = []
-    for p in pairs:
-        for c in p[1] + p[2]:
-            if c not in involved:
-                involved.append(c)
-    values = []
-    for c in involved:
-        if c.value not in values:
-            values.append(c.value)
+    involved = list({c.id: c for p in pairs for c in p[1] + p[2]}.values())  # each claim once, in order
+    values = list(dict.fromkeys(c.value for c in involved))
     evidence = dedupe_evidence([c.evidence() for c in involved])
     if what == "rank":
         ranks = sorted({c.rank for c in involved if c.rank}, key=lambda r: -load().ranks[r].level)

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import sys
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -135,7 +136,11 @@ def add(
     batch_size: int = BATCH,
     store_exists: bool = True,
     root: Path | None = None,
+    jobs: int | None = None,
 ) -> AddResult:
+    """Read what is new or changed under ``paths`` and store it. ``jobs``:
+    processes that extract claims (default: every core); this process
+    reads the files and writes the store, one batch per transaction."""
     files = discover(paths, root)
     result = AddResult()
     store: Store | None = None
@@ -151,6 +156,18 @@ def add(
 
     if store_exists:
         get_store()  # raises early for a locked or foreign store
+    batches = _Batches(get_store, result, jobs)
+    try:
+        _read_all(files, known, overrides, stdin, result, progress, batches, batch_size)
+    except BaseException:
+        batches.abandon()
+        raise
+    batches.finish()
+    return result
+
+
+def _read_all(files, known: dict, overrides, stdin, result: AddResult, progress, batches: _Batches, batch_size: int) -> None:
+    """Read each new or changed file and hand the sources on a batch at a time."""
     pending: list[tuple[RawSource, dict | None, str, float | None, int | None]] = []
     done = 0
     for path, display in files:
@@ -182,20 +199,131 @@ def add(
             if progress:
                 progress(done, len(files))
         if len(pending) >= batch_size:
-            _write_batch(get_store(), pending, result)
+            batches.submit(pending)
             pending = []
     if pending:
-        _write_batch(get_store(), pending, result)
-    return result
+        batches.submit(pending)
 
 
-def _write_batch(store: Store, batch, result: AddResult) -> None:
+class _Batches:
+    """Batches of sources on their way to the store: extracted by ``jobs``
+    worker processes (spawned once a second batch shows there is more than
+    one), stored here, by this process only, one batch per transaction, so a
+    kill leaves whole sources only. At most two batches per worker are in
+    flight (memory is bounded by the batch size); when the workers are
+    behind (or still starting), this process extracts the next batch itself."""
+
+    def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None):
+        self.get_store, self.result = get_store, result
+        self.jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+        self.pool = None
+        self.held: list | None = None
+        self.inflight: deque = deque()
+
+    def submit(self, batch: list) -> None:
+        if self.jobs == 1:
+            return _write_batch(self.get_store, batch, self.result)
+        if self.pool is None:
+            if self.held is None:  # one batch alone (a re-run adding a source) never starts the workers
+                self.held = batch
+                return
+            self._start()
+            first, self.held = self.held, None
+            self._send(first)
+        self._send(batch)
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawned, not forked: the store's connection and its threads stay here
+        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),))
+
+    def _send(self, batch: list) -> None:
+        self._drain(block=False)
+        if len(self.inflight) >= 2 * self.jobs:
+            _write_batch(self.get_store, batch, self.result)
+            return
+        items = [(src.text, src.published, src.title) for src, *_ in batch]
+        self.inflight.append((batch, self.pool.submit(extract_batch, items)))
+
+    def _drain(self, block: bool) -> None:
+        while self.inflight and (block or self.inflight[0][1].done()):
+            batch, future = self.inflight.popleft()
+            _write_batch(self.get_store, batch, self.result, future.result())
+
+    def finish(self) -> None:
+        try:
+            if self.held is not None:
+                batch, self.held = self.held, None
+                _write_batch(self.get_store, batch, self.result)
+            self._drain(block=True)
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        self.inflight.clear()
+
+
+def _warm_worker(parent: int) -> None:
+    """A worker loads the pipeline once, and ends when the process that
+    started it is gone (killed: nothing would ever ask it for work again)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+    from ..nlp.pipeline import build_nlp
+
+    build_nlp()
+
+
+def extract_batch(items: list[tuple[str, object, str | None]]) -> list[tuple[list, list, list]]:
+    """Extraction of (text, published, title) items: per item its sentence
+    rows, claim rows (without the ids that depend on the source) and alias
+    edges, as plain data. A pure function of the texts: it runs in this
+    process or in a worker (``add --jobs``)."""
     from ..nlp.pipeline import process
 
-    docs = list(process(((src.text, src.published, src.title) for src, *_ in batch), batch_size=len(batch)))
+    out = []
+    for (text, _published, _title), doc in zip(items, process(items, batch_size=len(items))):
+        sentences = doc._.fc_sentences or []
+        sent_rows = [{"idx": s.idx, "start": s.start, "end": s.end, "section": s.section, "repeat_of": s.repeat_of,
+                      "text": text[s.start:s.end]} for s in sentences]
+        claim_rows = []
+        for c in doc._.fc_claims or []:
+            sent = sentences[c.sentence_idx]
+            d = c.detail
+            claim_rows.append({
+                "kind": c.kind, "subject": c.subject, "value": c.value, "start": c.start, "end": c.end,
+                "quote": text[c.start:c.end], "sentence_idx": c.sentence_idx,
+                "sentence_start": sent.start, "sentence_end": sent.end, "section": d.get("section", sent.section),
+                "as_of": c.as_of, "as_of_precision": c.as_of_precision,
+                "org": d.get("org"), "role": d.get("role"), "rank": d.get("rank"), "grp": d.get("group"),
+                "count": d.get("count") if c.kind == "member_count" else d.get("stated_count"),
+                "detail": json.dumps(d, ensure_ascii=False, default=str),
+            })
+        out.append((sent_rows, claim_rows, list(doc._.fc_aliases or [])))
+    return out
+
+
+def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extracted: list | None = None) -> None:
+    """Store one batch of sources in one transaction (extracting them here
+    unless a worker did). The store is opened once the first batch is
+    ready, not before."""
+    if extracted is None:
+        extracted = extract_batch([(src.text, src.published, src.title) for src, *_ in batch])
+    store = get_store()
     now = datetime.now()
     src_rows, sent_rows, claim_rows, alias_rows, history = [], [], [], [], []
-    for (src, prev, sid, mtime, size), doc in zip(batch, docs):
+    for (src, prev, sid, mtime, size), (sentences, claims, aliases) in zip(batch, extracted):
         version = (prev["version"] + 1) if prev else 1
         if prev:
             history.append(sid)
@@ -205,24 +333,11 @@ def _write_batch(store: Store, batch, result: AddResult) -> None:
             "published": src.published, "published_origin": src.published_origin, "url": src.url,
             "title": src.title, "encoding": src.encoding, "added_at": now,
         })
-        sentences = doc._.fc_sentences or []
         for s in sentences:
-            sent_rows.append({"source_id": sid, "idx": s.idx, "start": s.start, "end": s.end, "section": s.section,
-                              "repeat_of": s.repeat_of, "text": src.text[s.start:s.end]})
-        for c in doc._.fc_claims or []:
-            sent = sentences[c.sentence_idx]
-            d = c.detail
-            claim_rows.append({
-                "id": claim_id(sid, c.kind, c.start, c.end, c.value), "source_id": sid, "kind": c.kind,
-                "subject": c.subject, "value": c.value, "start": c.start, "end": c.end,
-                "quote": src.text[c.start:c.end], "sentence_idx": c.sentence_idx,
-                "sentence_start": sent.start, "sentence_end": sent.end, "section": d.get("section", sent.section),
-                "as_of": c.as_of, "as_of_precision": c.as_of_precision,
-                "org": d.get("org"), "role": d.get("role"), "rank": d.get("rank"), "grp": d.get("group"),
-                "count": d.get("count") if c.kind == "member_count" else d.get("stated_count"),
-                "detail": json.dumps(d, ensure_ascii=False, default=str),
-            })
-        for kind, a, b, method in doc._.fc_aliases or []:
+            sent_rows.append({"source_id": sid, **s})
+        for c in claims:
+            claim_rows.append({"id": claim_id(sid, c["kind"], c["start"], c["end"], c["value"]), "source_id": sid, **c})
+        for kind, a, b, method in aliases:
             alias_rows.append({"source_id": sid, "kind": kind, "a": a, "b": b, "method": method})
     import pyarrow as pa
 

@@ -120,20 +120,42 @@ OVERLAP_DAYS = 31
 OVERLAP_MIN_MEMBERS = 3
 
 
+def _dated_within(a: tuple[list, bool], b: tuple[list, bool], days: int) -> bool:
+    """Two variants' lists can be compared: one of them undated, or two of
+    their dates (each sorted) at most ``days`` apart (one walk over both)."""
+    (da, undated_a), (db, undated_b) = a, b
+    if undated_a or undated_b:
+        return True
+    i = j = 0
+    while i < len(da) and j < len(db):
+        if abs((da[i] - db[j]).days) <= days:
+            return True
+        if da[i] < db[j]:
+            i += 1
+        else:
+            j += 1
+    return False
+
+
 def _member_overlap_edges(store: Store, orgs: dict) -> tuple[list[tuple[str, str, str]], dict[str, float]]:
     """Edges between group names whose member lists (close in date) overlap by
     OVERLAP_JACCARD or more; candidates come from an index of members, so no
     two groups are compared unless they share a member."""
-    lists: list[tuple[str, object, frozenset]] = []
-    for grp, as_of, names in store.sql(
-        """SELECT grp, as_of, json_extract_string(detail, '$.members[*].name') FROM claims
+    # SQL reduces the lists to their distinct variants (a group's name and
+    # member names) with their dates: an alliance stated by thousands of
+    # articles is a few variants, and the pairs below grow with variants
+    lists: list[tuple[str, tuple[list, bool], frozenset]] = []
+    for grp, names, dates, undated in store.sql(
+        """SELECT grp, json_extract_string(detail, '$.members[*].name') AS names,
+                  list(DISTINCT as_of ORDER BY as_of) FILTER (WHERE as_of IS NOT NULL), bool_or(as_of IS NULL)
+           FROM claims
            WHERE kind = 'members' AND grp IS NOT NULL AND grp <> '' AND section NOT IN ('furniture', 'headline')
              AND coalesce(json_extract_string(detail, '$.role'), 'total') NOT IN ('joined', 'left', 'planned')
-           ORDER BY grp, as_of, id"""
+           GROUP BY grp, names ORDER BY grp, names"""
     ).fetchall():
         members = frozenset(orgs[n][0] if n in orgs else "n:" + n for n in (names or []))
         if len(members) >= OVERLAP_MIN_MEMBERS:
-            lists.append((grp, as_of, members))
+            lists.append((grp, (dates or [], undated), members))
     by_member: dict[str, list[int]] = defaultdict(list)
     for i, (_, _, members) in enumerate(lists):
         for m in members:
@@ -148,7 +170,7 @@ def _member_overlap_edges(store: Store, orgs: dict) -> tuple[list[tuple[str, str
             ka, kb = group_key(ga), group_key(gb)
             if ka.startswith(kb) or kb.startswith(ka):
                 continue  # "협회" and "협회 이사회": an owner and its board stay apart
-            if da is not None and db is not None and abs((da - db).days) > OVERLAP_DAYS:
+            if not _dated_within(da, db, OVERLAP_DAYS):
                 continue
             jac = n / len(ma | mb)
             key = (min(ga, gb), max(ga, gb))
