@@ -21,32 +21,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 from factcheck import api
+from factcheck.evaluate_claims import (  # the scoring rule of CLAIMS-FORMAT.md, in one place
+    _norm,
+    same_title,
+)
 from factcheck.nlp.mentions import DEFAULT_CONFIDENCE
 
 PRIOR_WEIGHT = 2  # the prior counts as this many claims
 PATTERNS = Path(__file__).resolve().parent.parent / "factcheck" / "patterns" / "titles.json"
-
-
-def _norm(s) -> str:
-    return re.sub(r"[\s()\[\]（）]", "", str(s or ""))
-
-
-def same_title(pred: str, pred_org, gold: str, gold_org) -> bool:
-    p, g = _norm(pred), _norm(gold)
-    if p == g:
-        return True
-    for org in (pred_org, gold_org):
-        o = _norm(org)
-        if o and (p == o + g or (g and o.endswith(g[0]) and p == o + g[1:])):
-            return True
-    return False
 
 
 def measure(claims_json: str) -> dict[str, list[int]]:
