@@ -67,14 +67,20 @@ def _gold_problem(gold) -> str | None:
     return None
 
 
+def read_json(path: str, bad: str) -> object:
+    """A JSON file, or a one-line FactcheckError naming it (``bad`` is the
+    message for a file that is not JSON, with a {reason})."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FactcheckError(lazy("no such file"), path) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise FactcheckError(lazy(bad, reason=str(exc)), path) from None
+
+
 def evaluate(gold_path: str, only: list[str] | None = None) -> dict:
     gp = Path(gold_path)
-    try:
-        gold = json.loads(gp.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FactcheckError(lazy("no such file"), gold_path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FactcheckError(lazy("not a gold file: {reason}", reason=str(exc)), gold_path) from None
+    gold = read_json(gold_path, "not a gold file: {reason}")
     problem = _gold_problem(gold)
     if problem:
         raise FactcheckError(lazy("not a gold file: {reason}", reason=problem), gold_path)

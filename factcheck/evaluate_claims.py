@@ -12,7 +12,6 @@ case and overall; ``show`` keeps every miss and false positive.
 """
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from collections import defaultdict
@@ -141,14 +140,10 @@ def score_article(gold: dict, preds: list[dict]) -> tuple[dict[str, Tally], list
 
 def evaluate_claims(claims_path: str, only: list[str] | None = None) -> dict:
     from .api import add_sources, list_claims
+    from .evaluate import read_json
 
     cp = Path(claims_path)
-    try:
-        gold = json.loads(cp.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FactcheckError(lazy("no such file"), claims_path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FactcheckError(lazy("not a claims gold file: {reason}", reason=str(exc)), claims_path) from None
+    gold = read_json(claims_path, "not a claims gold file: {reason}")
     if not isinstance(gold, dict) or not isinstance(gold.get("articles"), list):
         raise FactcheckError(lazy("not a claims gold file: expected an object with a list of 'articles'"), claims_path)
     root = cp.parent
