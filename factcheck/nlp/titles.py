@@ -31,7 +31,7 @@ from .wordclass import (
     rank_of,
     role_of,
 )
-from .wordmatch import Pattern, TWord, compile_pattern, find_all
+from .wordmatch import Pattern, PatternSet, TWord, compile_pattern, find_all
 
 # web noise between a name and its title: a stock quote "(23,450원 ▲150 +0.64%)"
 _STOCK_QUOTE = re.compile(r"^[\d,.]+원?\s*[▲▼△▽↑↓+\-]?\s*[\d,.]*\s*[+\-]?[\d.]*%?$")
@@ -89,6 +89,12 @@ def patterns() -> tuple[list[TitlePattern], dict]:
         out.append(TitlePattern(compile_pattern(d), emit, d.get("status"), bool(d.get("overlap")), bool(d.get("backref")),
                                 d.get("old_status"), float(d.get("confidence", DEFAULT_CONFIDENCE))))
     return out, data.get("words", {})
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[PatternSet, dict[int, TitlePattern]]:
+    pats = patterns()[0]
+    return PatternSet([p.m for p in pats]), {id(p.m): p for p in pats}
 
 
 # -- word types -----------------------------------------------------------------
@@ -280,8 +286,8 @@ class TitleRules:
             return
         tws = type_words(words, self.known_orgs)
         pats, lex = patterns()
-        by_m = {id(p.m): p for p in pats}
-        found = [(by_m[id(m)], order, s, end, caps) for m, order, s, end, caps in find_all([p.m for p in pats], tws, _paren_part_types)]
+        matcher, by_m = _matcher()
+        found = [(by_m[id(m)], order, s, end, caps) for m, order, s, end, caps in find_all(matcher, tws, _paren_part_types)]
         # primary readings do not overlap (the longest wins, then the earlier
         # pattern); overlap patterns add a post to a person another pattern found
         used: set[int] = set()

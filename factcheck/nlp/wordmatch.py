@@ -280,13 +280,33 @@ def _captures(p: Pattern, m: re.Match, starts: list[int], tws: list[TWord], firs
     return caps
 
 
-def find_all(patterns: list[Pattern], tws: list[TWord], paren_types: Callable[[str], set[str]]) -> list[tuple[Pattern, int, int, int, list[Capture]]]:
+class PatternSet:
+    """Patterns in their order, with the ones a sentence can match looked up
+    by the set of word types it has (sentences repeat few such sets)."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = list(patterns)
+        self._by_present: dict[frozenset[str], list[tuple[int, Pattern]]] = {}
+
+    def candidates(self, present: frozenset[str]) -> list[tuple[int, Pattern]]:
+        got = self._by_present.get(present)
+        if got is None:
+            got = [(order, p) for order, p in enumerate(self.patterns) if not any(need.isdisjoint(present) for need in p.needs)]
+            if len(self._by_present) > 10_000:
+                self._by_present.clear()
+            self._by_present[present] = got
+        return got
+
+
+def find_all(patterns: "PatternSet | list[Pattern]", tws: list[TWord], paren_types: Callable[[str], set[str]]) -> list[tuple[Pattern, int, int, int, list[Capture]]]:
     """Every pattern's longest match at every start: (pattern, its order,
     start, end, captures), longest first, then by pattern order and start.
 
     A pattern whose required word types or words are absent from the
-    sentence is skipped; the others run as one ``finditer`` each (a
-    lookahead, so matches at every start, overlapping)."""
+    sentence is skipped; the others are tried where their rarest required
+    word allows a match to start."""
+    if not isinstance(patterns, PatternSet):
+        patterns = PatternSet(patterns)
     found = []
     present: set[str] = set()
     for tw in tws:
@@ -304,9 +324,7 @@ def find_all(patterns: list[Pattern], tws: list[TWord], paren_types: Callable[[s
     for k, tw in enumerate(tws):
         for t in tw.types:
             at.setdefault(t, []).append(k)
-    for order, p in enumerate(patterns):
-        if any(need.isdisjoint(present) for need in p.needs):
-            continue  # a word type the pattern needs is not in the sentence
+    for order, p in patterns.candidates(frozenset(present)):
         if p.needs_literal:
             if raws is None:
                 raws = {tw.raw for tw in tws}
