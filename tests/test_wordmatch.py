@@ -141,7 +141,7 @@ def test_compiled_patterns_match_as_the_items_read(spec, words):
 
 
 def test_title_patterns_on_the_dev_sentences_match_as_the_items_read():
-    from factcheck.nlp import titles
+    from factcheck.nlp import titles, wordtypes
     from factcheck.patterns import title_patterns
 
     pats, _ = titles.patterns()
@@ -151,14 +151,14 @@ def test_title_patterns_on_the_dev_sentences_match_as_the_items_read():
 
     checked = 0
     for text in texts:
-        tws = titles.type_words(split_words(text), set())
-        found = {(m.id, s, e) for m, _, s, e, _ in find_all([p.m for p in pats], tws, titles._paren_part_types)}
+        tws = wordtypes.type_words(split_words(text), set())
+        found = {(m.id, s, e) for m, _, s, e, _ in find_all([p.m for p in pats], tws, wordtypes._paren_part_types)}
         want = set()
         for p in [p.m for p in pats]:
             for s in range(len(tws)):
                 if p.prev_not and s > 0 and not tws[s - 1].types.isdisjoint(p.prev_not):
                     continue
-                got = reference_match(p, tws, s, titles._paren_part_types)
+                got = reference_match(p, tws, s, wordtypes._paren_part_types)
                 if got and got[0] > s and not (p.next_not and got[0] < len(tws) and not tws[got[0]].types.isdisjoint(p.next_not)):
                     want.add((p.id, s, got[0]))
         assert found == want, text
