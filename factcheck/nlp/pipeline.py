@@ -2,7 +2,9 @@
 
 ``spacy.blank("ko")`` with the eojeol tokenizer (``factcheck.Eojeol.v1``:
 space-separated words, edge punctuation apart), the sentencizer, and the
-project's components. A trained pipeline (e.g. ``ko_core_news_lg``) is
+project's components: ``factcheck_sections`` (sentences and their section),
+``factcheck_mentions`` (words, dates and typed mentions) and
+``factcheck_claims``. A trained pipeline (e.g. ``ko_core_news_lg``) is
 used instead of the blank one when the user has it installed and asks for it
 (``FACTCHECK_SPACY_MODEL``); our components are added on top either way.
 """
@@ -26,6 +28,7 @@ def doc_text(doc: Doc) -> str:
 from ..ingest.reader import MAX_CHARS
 from . import claims as _claims  # noqa: F401  (registers factcheck_claims)
 from . import eojeol as _eojeol  # noqa: F401  (registers factcheck.Eojeol.v1)
+from . import mention_layer as _mentions  # noqa: F401  (registers factcheck_mentions)
 from . import sections as _sections  # noqa: F401  (registers factcheck_sections)
 
 RULE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}
@@ -51,6 +54,7 @@ def build_nlp(model: str | None = None) -> Language:
     else:
         nlp = blank_korean(EOJEOL_TOKENIZER)
     nlp.add_pipe("factcheck_sections")
+    nlp.add_pipe("factcheck_mentions")
     nlp.add_pipe("factcheck_claims")
     nlp.max_length = MAX_CHARS + 1  # the reader refuses longer texts first
     return nlp

@@ -263,6 +263,7 @@ class TitleRules:
         self.claims.append(Claim("title", person.base, title_text, start, end, sent.idx, as_of, prec, detail))
         if org and status == "current":
             self.known_orgs.add(org)
+            self.orgs.setdefault(org, f"organisation of a title: {person.base} {title_text}")
         return True
 
     def _piece_span(self, x: Piece) -> tuple[int, int]:
