@@ -87,7 +87,9 @@ class Pattern:
     tail_optional: list[bool] = field(default_factory=list)
     first_types: frozenset[str] | None = None  # types a match can start with (None: any)
     needs: list[frozenset[str]] = field(default_factory=list)  # one of each must be in the sentence
-    needs_literal: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)  # (words, stems) of required literal items
+    # the required literal items: (words, short stems, long stems); a short
+    # stem is looked up among the sentence's word prefixes
+    needs_literal: list[tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = field(default_factory=list)
     # required items that say more than ANY, with how far after the start
     # they can stand (min, max): a match starts only where one of them fits
     anchors: list[tuple[Item, int, int]] = field(default_factory=list)
@@ -136,7 +138,8 @@ def compile_pattern(d: dict) -> Pattern:
         hi += it.hi
     p.needs = [it.types | frozenset(it.paren or ()) for it in items if it.lo > 0 and "ANY" not in it.types]
     p.needs += [frozenset((t,)) for it in items if it.lo > 0 and it.paren for t in it.paren]
-    p.needs_literal = [(it.words, it.stems) for it in items if it.lo > 0 and (it.words or it.stems)]
+    p.needs_literal = [(frozenset(it.words), frozenset(st for st in it.stems if len(st) <= _PREFIX), tuple(st for st in it.stems if len(st) > _PREFIX))
+                       for it in items if it.lo > 0 and (it.words or it.stems)]
     return p
 
 
@@ -329,7 +332,7 @@ def find_all(patterns: "PatternSet | list[Pattern]", tws: list[TWord], paren_typ
             if raws is None:
                 raws = {tw.raw for tw in tws}
                 prefixes = {r[:k] for r in raws for k in range(1, min(len(r), _PREFIX) + 1)}
-            if not all(_literal_in(ws, st, raws, prefixes) for ws, st in p.needs_literal):
+            if not all(_literal_in(ws, short, long, raws, prefixes) for ws, short, long in p.needs_literal):
                 continue
         starts_at = range(len(tws))
         best = None
@@ -369,8 +372,10 @@ def find_all(patterns: "PatternSet | list[Pattern]", tws: list[TWord], paren_typ
 _PREFIX = 6  # stems up to this long are looked up among the words' prefixes
 
 
-def _literal_in(words: tuple[str, ...], stems: tuple[str, ...], raws: set[str], prefixes: set[str]) -> bool:
-    """Whether the sentence has one of ``words`` (or a word beginning with one of ``stems``)."""
+def _literal_in(words: frozenset[str], short: frozenset[str], long: tuple[str, ...], raws: set[str], prefixes: set[str]) -> bool:
+    """Whether the sentence has one of ``words`` (or a word beginning with one of the stems)."""
     if words:
         return not raws.isdisjoint(words)
-    return any(st in prefixes if len(st) <= _PREFIX else any(r.startswith(st) for r in raws) for st in stems)
+    if not prefixes.isdisjoint(short):
+        return True
+    return bool(long) and any(r.startswith(long) for r in raws)
