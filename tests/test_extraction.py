@@ -87,6 +87,13 @@ def test_a_descriptor_before_a_quoted_group_name_is_that_group():
     assert [(c.subject, [m["name"] for m in c.detail["members"]]) for c in lists] == [("온누리 얼라이언스", ["가온그룹", "누리타이어"])]
 
 
+def test_an_adjective_in_ics_is_not_part_of_a_group_name():
+    """"본격적인 협회 활동": "-적인" describes; the group is the association."""
+    text = "새 지회는 지난달 26일 창립총회에서 초대 지회장을 뽑고 본격적인 협회 활동을 시작했다.\n"
+    cs = claims_of(text)
+    assert not [c for c in cs if "본격적인" in c.subject]
+
+
 def test_count_roles_and_what_is_not_a_member_count():
     text = ("'바람길 연합'은 기존 7곳에서 9곳으로 늘었다. 신규 회원사 2곳은 모두 스타트업이다.\n\n"
             "연합 회원사가 운영하는 물류센터 4곳도 함께 쓴다. 40개 기업에서 120여명이 참석했다.\n")
