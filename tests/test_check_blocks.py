@@ -120,3 +120,40 @@ def test_a_new_source_that_merges_two_groups_by_their_members(tmp_path):
     out = CliRunner().invoke(cli, ["--db", db, "alias", "--split", *sorted(groups)])
     assert out.exit_code == 0, out.output
     assert not [f for f in api.run_check(db).findings if f.kind == "member_count_conflict"]
+
+
+def test_an_announced_change_of_post_is_not_a_conflict(tmp_path):
+    """Outlet A: 이도윤 부사장 "was named" 사장; outlet B two weeks later: 이도윤
+    사장. The change is announced, so the two ranks are info, not an error —
+    also when B is checked before A arrives (the announcement dirties the
+    person's block, so the incremental check equals the full one). Without
+    the announcement the same two ranks are an error."""
+    from factcheck import api
+
+    a = tmp_path / "a.txt"
+    a.write_text("---\npublished: 2024-03-05\noutlet: 가온일보\n---\n한빛그룹 인사\n\n"
+                 "한빛전자 이도윤 부사장은 한빛전자 반도체사업부장 사장에 내정됐다.\n\n"
+                 "한빛그룹은 김하늘 한빛전자 사장과 박서준 한빛화학 사장을 부회장으로 승진시키는 인사를 단행했다.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("---\npublished: 2024-03-20\noutlet: 누리신문\n---\n한빛전자 간담회\n\n"
+                 "이도윤 한빛전자 사장은 20일 간담회에서 투자 계획을 밝혔다. 김하늘 한빛전자 부회장과 박서준 한빛화학 부회장도 참석했다.\n",
+                 encoding="utf-8")
+    c = tmp_path / "c.txt"
+    c.write_text("---\npublished: 2024-03-04\noutlet: 다솜경제\n---\n한빛전자 실적\n\n"
+                 "한빛전자 이도윤 부사장은 4일 실적을 설명했다. 김하늘 한빛전자 사장도 참석했다.\n", encoding="utf-8")
+    db = str(tmp_path / "claims" / "f.duckdb")
+    api.add_sources(db, [str(b), str(c)])
+    before = api.run_check(db)
+    errors = {f.subject for f in before.findings if f.kind == "title_conflict" and f.severity == "error"}
+    assert errors == {"이도윤", "김하늘"}  # nothing announced yet: two ranks within a month
+    api.add_sources(db, [str(a)])
+    res = api.run_check(db)
+    conflicts = [f for f in res.findings if f.kind == "title_conflict"]
+    assert {f.subject for f in conflicts} == {"이도윤", "김하늘"}
+    assert all(f.severity == "info" for f in conflicts), [(f.subject, f.severity, f.message) for f in conflicts]
+    store = open_store(db)
+    try:
+        full = checks.one_per_problem(checks.compute(store))
+    finally:
+        store.close()
+    assert _comparable(res.findings) == _comparable(full)

@@ -31,6 +31,7 @@ from .base import (
     dirty_scopes_sql,
     group_block,
     load_group_claims,
+    load_announced,
     load_titles,
     title_block,
 )
@@ -64,10 +65,11 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
     if orgs is None:
         orgs = resolve(store)["org"]
     found: dict[str, Finding] = {}  # the first finding of an id, as _sorted keeps it: a disagreement that recurs is held once
+    announced = load_announced(store)
     # a finding's evidence comes from its own block: so does the confidence of its claims
     for titled in blocks(load_titles(store, scoped), title_block):
         confidence = {c.id: claim_confidence(c.detail) for c in titled}
-        for f in titles.run(titled) + names.run(titled):
+        for f in titles.run(titled, announced) + names.run(titled):
             found.setdefault(f.id, _cap_unsure(f, confidence))
     for grouped in blocks(load_group_claims(store, scoped), group_block):
         hist = histories(grouped, orgs)

@@ -251,6 +251,28 @@ def load_titles(store: Store, scoped: bool = False) -> Iterator[ClaimRow]:
     return stream_claims(store, ("title",), TITLE_BLOCK_SQL, "AND c.id IN (SELECT id FROM keep)", _CURRENT_TITLES.format(scope=scope))
 
 
+_ANNOUNCED = """
+    SELECT DISTINCT c.subject, coalesce(eo.entity, c.org) AS oe, c.rank, c.as_of
+    FROM claims c LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
+    WHERE c.kind = 'title' AND c.rank IS NOT NULL AND c.section <> 'furniture'
+      AND coalesce(json_extract(c.detail, '$.backref')::BOOLEAN, false) = false
+      AND (coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false)
+           OR coalesce(json_extract_string(c.detail, '$.status'), 'current') IN ('former', 'designate'))"""
+
+
+def load_announced(store: Store) -> dict[str, list[tuple[str | None, str, date | None]]]:
+    """Changes of post the sources state: a rank someone is named to
+    ("사장에 내정됐다", designate) or has left ("부사장에서 사장으로 승진",
+    "전 부사장", former), by person: [(organisation entity or None, rank,
+    as of)]. A disagreement between that rank and another is a change the
+    sources announce, not a conflict (titles.py). Few claims are such
+    statements, so they are read once, before the blocks stream."""
+    out: dict[str, list[tuple[str | None, str, date | None]]] = {}
+    for subject, oe, rank, as_of in store.sql(_ANNOUNCED).fetchall():
+        out.setdefault(subject, []).append((oe, rank, as_of))
+    return out
+
+
 def load_group_claims(store: Store, scoped: bool = False) -> Iterator[ClaimRow]:
     """Counts, lists and events of groups stated more than once, and lists
     with a stated count: stated_count.py and the group timelines; streamed
@@ -267,6 +289,13 @@ def dirty_scopes_sql() -> str:
         SELECT DISTINCT {PERSON_SCOPE_SQL} AS scope
         FROM claims c LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
         WHERE c.kind = 'title' AND c.org IS NOT NULL AND c.source_id IN (SELECT source_id FROM pending)
+        UNION
+        -- a change of post a new source announces ("사장에 내정됐다", written
+        -- without the organisation too) bears on that person wherever titled
+        SELECT DISTINCT {PERSON_SCOPE_SQL}
+        FROM claims c LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
+        WHERE c.kind = 'title' AND c.org IS NOT NULL AND c.subject IN (
+            SELECT subject FROM claims WHERE kind = 'title' AND source_id IN (SELECT source_id FROM pending))
         UNION
         SELECT DISTINCT {GROUP_SCOPE_SQL}
         FROM claims c JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp

@@ -8,7 +8,10 @@ and a title written without its organisation ("송 부회장은") is never compa
   further apart: info, the person changed post;
 - two roles that are close but differ (AI·DX융합사업부문장 vs AI·DX사업부문장):
   warning; far apart in time: info;
-- a title that is not current (former, designate, acting): never compared;
+- a title that is not current (former, designate, acting): never compared,
+  but a change of post a source announces ("부사장은 사장에 내정됐다",
+  "부사장에서 사장으로 승진", "전 부사장") explains two ranks around it:
+  info, not error;
 - one title contained in the other, or both normalising to one (제2차관 =
   2차관, 대표이사 ⊃ 대표, role + rank ⊃ rank): nothing.
 """
@@ -73,8 +76,23 @@ def _nearest(ca: list[ClaimRow], cb: list[ClaimRow]) -> int | None:
     return best
 
 
-def run(claims: list[ClaimRow]) -> list[Finding]:
-    """``claims``: current titles at a known organisation (``load_titles``)."""
+def _announced(name: str, org_ent: str, ranks: tuple[str, str], ca: list[ClaimRow], cb: list[ClaimRow], announced: dict) -> bool:
+    """Whether a source states a change between the two ranks for this
+    person (at this organisation, or with none written) around their dates."""
+    dates = [c.as_of for c in ca + cb if c.as_of is not None]
+    lo, hi = (min(dates), max(dates)) if dates else (None, None)
+    for oe, rank, as_of in announced.get(name, ()):
+        if rank not in ranks or (oe is not None and oe != org_ent):
+            continue
+        if as_of is None or lo is None or (lo - as_of).days <= RANK_SAME_PERIOD_DAYS and (as_of - hi).days <= RANK_SAME_PERIOD_DAYS:
+            return True
+    return False
+
+
+def run(claims: list[ClaimRow], announced: dict | None = None) -> list[Finding]:
+    """``claims``: current titles at a known organisation (``load_titles``);
+    ``announced``: changes of post the sources state (``load_announced``)."""
+    announced = announced or {}
     people: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
     for c in claims:
         if c.detail.get("backref") or not is_current(c.detail):
@@ -93,6 +111,8 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
             near = _nearest(ca, cb)
             if _rank_conflict(rank_a, rank_b):
                 sev = "error" if near is not None and near <= RANK_SAME_PERIOD_DAYS else "info"
+                if sev == "error" and _announced(name, org_ent, (rank_a, rank_b), ca, cb, announced):
+                    sev = "announced"
                 rank_pairs.append((sev, ca, cb))
             if role_a and role_b and role_a != role_b and role_a not in role_b and role_b not in role_a:
                 score = similarity(role_a, role_b)
@@ -111,6 +131,8 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
 
 
 def _finding(kind: str, name: str, org: str, pairs, what: str, scope: str) -> Finding:
+    announced = any(p[0] == "announced" for p in pairs)
+    pairs = [(("info" if p[0] == "announced" else p[0]),) + tuple(p[1:]) for p in pairs]
     sev = max((p[0] for p in pairs), key=SEVERITY_ORDER.get)
     involved = list({c.id: c for p in pairs for c in p[1] + p[2]}.values())  # each claim once, in order
     values = list(dict.fromkeys(c.value for c in involved))
@@ -119,6 +141,9 @@ def _finding(kind: str, name: str, org: str, pairs, what: str, scope: str) -> Fi
         ranks = sorted({c.rank for c in involved if c.rank}, key=lambda r: -load().ranks[r].level)
         if sev == "error":
             message = _("{name} ({org}) is called {ranks} by sources within a month of each other.", name=name, org=org, ranks=join(ranks, "and"))
+        elif announced:
+            message = _("{name} ({org}) is called {ranks}: a change of post that a source announces, not a conflict.",
+                        name=name, org=org, ranks=join(reversed(ranks), "then"))
         else:
             message = _("{name} ({org}) is {ranks} in sources far apart in time: a change of post, not a conflict.", name=name, org=org, ranks=join(reversed(ranks), "then"))
     else:

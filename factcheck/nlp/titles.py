@@ -76,6 +76,12 @@ def patterns() -> tuple[list[TitlePattern], dict]:
 
 
 @lru_cache(maxsize=1)
+def _promotion_patterns() -> frozenset[str]:
+    """Patterns that read a change of post: what they emit is the post taken."""
+    return frozenset(p.id for p in patterns()[0] if p.old_status)
+
+
+@lru_cache(maxsize=1)
 def _matcher() -> tuple[PatternSet, dict[int, TitlePattern]]:
     pats = patterns()[0]
     return PatternSet([p.m for p in pats]), {id(p.m): p for p in pats}
@@ -163,8 +169,10 @@ class TitleRules:
         """A promotion stated in the sentence ("김하늘 전무는 부사장으로
         승진했다"): the title the person is named with is the one left."""
         at = person.tw.w.core_start
+        moves = _promotion_patterns()
         for c in self.claims:
-            if c.kind == "title" and c.sentence_idx == sent_idx and c.subject == person.base and c.start <= at < c.end and c.detail.get("status") == "current":
+            if c.kind == "title" and c.sentence_idx == sent_idx and c.subject == person.base and c.start <= at < c.end and c.detail.get("status") == "current" \
+                    and c.detail.get("pattern") not in moves:  # the post taken stays current
                 c.detail["status"] = status
                 c.detail["former"] = status == "former"
 
