@@ -216,3 +216,11 @@ def test_title_without_its_organisation_takes_the_one_the_article_gives():
             "하도윤 섬관광마케팅본부장은 \"정보를 모으겠다\"고 말했다.\n")
     titles = [c for c in claims_of(text) if c.kind == "title" and c.subject == "하도윤"]
     assert {c.detail.get("org") for c in titles} == {"가온관광공사"}
+
+
+def test_a_unit_whose_head_is_a_post_is_not_a_person():
+    """"… 솔루션 부문 메모리사업부장 사장": 부문 (a 부문장's unit) is not a name,
+    however much it looks like a surname and a syllable."""
+    text = "한빛전자 박서준 부사장은 한빛전자 반도체 솔루션 부문 메모리사업부장 사장에 내정됐다.\n"
+    titles = [c for c in claims_of(text) if c.kind == "title"]
+    assert titles and {c.subject for c in titles} == {"박서준"}

@@ -99,6 +99,8 @@ def is_name(s: str) -> bool:
         return False
     if s.endswith(lx.org_suffixes_2) or s.endswith(lx.group_words):
         return False
+    if s + "장" in lx.role_suffixes:
+        return False  # a unit whose head is a post: 부문(장), 지점(장)
     if s[:2] in lx.surnames and len(s) >= 3:
         return True
     if s[0] not in lx.surnames or len(s) == 4:
