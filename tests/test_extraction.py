@@ -224,3 +224,10 @@ def test_a_unit_whose_head_is_a_post_is_not_a_person():
     text = "한빛전자 박서준 부사장은 한빛전자 반도체 솔루션 부문 메모리사업부장 사장에 내정됐다.\n"
     titles = [c for c in claims_of(text) if c.kind == "title"]
     assert titles and {c.subject for c in titles} == {"박서준"}
+
+
+def test_a_title_in_a_polite_copula_ends_the_list():
+    """Broadcast copy ends lists of people with "…상무입니다": the last one counts."""
+    text = "현재 실무 임원은 김하늘 가온건설 전무, 박서준 누리산업 상무입니다.\n"
+    titles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "title"}
+    assert titles == {("김하늘", "전무"), ("박서준", "상무")}
