@@ -231,3 +231,10 @@ def test_a_title_in_a_polite_copula_ends_the_list():
     text = "현재 실무 임원은 김하늘 가온건설 전무, 박서준 누리산업 상무입니다.\n"
     titles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "title"}
     assert titles == {("김하늘", "전무"), ("박서준", "상무")}
+
+
+def test_common_nouns_after_a_title_are_not_people():
+    """"부회장으로 선임될 예정입니다": 예정 (like 계획, 방침, 임기) is no one's name."""
+    text = "박서준 누리산업 회장은 부회장으로 선임될 예정입니다. 부회장 임기는 3년이다. 사장 계획은 미정이다.\n"
+    people = {c.subject for c in claims_of(text) if c.kind == "title"}
+    assert not people & {"예정", "임기", "계획"}
