@@ -87,11 +87,18 @@ def remove_source(db: str, ident: str) -> dict:
     store = _open(db)
     try:
         row = find_source(store, ident)
+        from .ingest.gazetteer import Gazetteer, removed_pairs, sync
+
+        gaz = Gazetteer(store)
         with store.transaction():
+            gone = removed_pairs(store, [row["id"]])
             for table, col in (("sentences", "source_id"), ("claims", "source_id"), ("alias_edges", "source_id"),
+                               ("org_names", "source_id"), ("org_lookups", "source_id"),
                                ("source_versions", "source_id"), ("pending", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} = ?", [row["id"]])
             store.needs_full_check()
+        gaz.changed(gone, [])
+        sync(store, gaz)  # names only this source confirmed are gone: sources that used them are extracted again
         return row
     finally:
         store.close()
