@@ -125,6 +125,15 @@ def reextract(store: Store, gaz: Gazetteer, ids: list[str], confirm: bool) -> li
             names += [{"source_id": r["id"], **n} for n in nrows]
             lookups += [{"source_id": r["id"], "name": n, "found": f} for n, f in lrows]
         done = [r["id"] for r in rows]
+        # most answers that changed change nothing: only sources whose claims
+        # did make the next check a full one
+        before = _claims_of(store, done)
+        after: dict[str, set] = {}
+        for c in claims:
+            after.setdefault(c["source_id"], set()).add(_claim_key(c))
+        for a in aliases:
+            after.setdefault(a["source_id"], set()).add(("alias", a["kind"], a["a"], a["b"], a["method"]))
+        changed = [sid for sid in done if before.get(sid, set()) != after.get(sid, set())]
         with store.transaction():
             tables = ["claims", "alias_edges", "org_lookups"] + (["org_names"] if confirm else [])
             if confirm:
@@ -138,9 +147,26 @@ def reextract(store: Store, gaz: Gazetteer, ids: list[str], confirm: bool) -> li
                 store.insert_arrow("org_names", _table(names, "org_names"))
                 gaz.changed(gone, [(n["source_id"], n["name"]) for n in names])
             # claims of sources checked before changed: the next check is a full one
-            if store.scalar("SELECT count(*) FROM (SELECT unnest(?) AS id) WHERE id NOT IN (SELECT source_id FROM pending)", [done]):
+            if changed and store.scalar("SELECT count(*) FROM (SELECT unnest(?) AS id) WHERE id NOT IN (SELECT source_id FROM pending)", [changed]):
                 store.needs_full_check()
     return list(ids)
+
+
+_CLAIM_COLS = ("id", "kind", "subject", "value", "start", "end", "org", "role", "rank", "grp", "count", "detail")
+
+
+def _claim_key(c: dict) -> tuple:
+    return tuple(c[k] for k in _CLAIM_COLS)
+
+
+def _claims_of(store: Store, ids: list[str]) -> dict[str, set]:
+    out: dict[str, set] = {}
+    cols = ", ".join(f'"{k}"' for k in _CLAIM_COLS)
+    for row in store.rows(f"SELECT source_id, {cols} FROM claims WHERE source_id IN (SELECT unnest(?))", [ids]):
+        out.setdefault(row["source_id"], set()).add(_claim_key(row))
+    for row in store.rows("SELECT source_id, kind, a, b, method FROM alias_edges WHERE source_id IN (SELECT unnest(?))", [ids]):
+        out.setdefault(row["source_id"], set()).add(("alias", row["kind"], row["a"], row["b"], row["method"]))
+    return out
 
 
 def list_orgs(store: Store) -> list[dict]:
