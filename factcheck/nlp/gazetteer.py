@@ -6,9 +6,11 @@ context that leaves no doubt, and then every other article of the store can
 use that:
 
 - ``code``: a stock code after it, "누리온(035720)";
-- ``acronym``: a parenthetical acronym after it, "한국과학기술원(KAIST)";
-- ``list``: a member of a list whose stated count equals the names listed,
-  "가온, 누리온, 다솜 3개사" (not a count of people: "… 2명");
+- ``acronym``: a parenthetical acronym after it, "한국과학기술원(KAIST)",
+  "그린타이드(GreenTide)" (not a term glossed: "인공지능(AI)", "칩렛(chiplet)");
+- ``list``: a member of a comma-separated list in the body whose stated count
+  equals the names listed, "가온, 누리온, 다솜 3개사" (not a count of people:
+  "… 2명");
 - ``title``: the word directly before "PERSON RANK" in a current title claim
   with that organisation, "누리온 김하늘 대표".
 
@@ -31,8 +33,8 @@ import re
 from typing import Iterable, NamedTuple
 
 from ..lexicons import load
-from .tokens import Word, paren_kind
-from .wordclass import is_org_word, rank_of, role_of
+from .tokens import paren_kind
+from .wordclass import rank_of, role_of
 
 
 class OrgEvidence(NamedTuple):
@@ -88,6 +90,17 @@ def _plausible(name: str) -> bool:
             and not rank_of(name) and not role_of(name) and name not in lx.stopwords and name not in lx.generic_nouns)
 
 
+def _named_by_acronym(base: str, paren: str) -> bool:
+    """"한국과학기술원(KAIST)", "그린타이드(GreenTide)": an organisation; "인공지능(AI)",
+    "칩렛(chiplet)": a term glossed. Either the word ends like an organisation,
+    or the bracket spells a name (a capital, then small letters), not an
+    initialism or a common noun."""
+    lx = load()
+    if any(base.endswith(suf) for suf in lx.org_suffixes) and len(base) >= 2:
+        return True
+    return paren[:1].isupper() and any(ch.islower() for ch in paren) and len(paren) >= 4
+
+
 def confirmations(ex) -> list[OrgEvidence]:
     """The organisations one extraction (``claims.Extractor`` after ``run``)
     confirms, with where: sorted, one per (name, start)."""
@@ -106,16 +119,19 @@ def confirmations(ex) -> list[OrgEvidence]:
             kind = paren_kind(w.paren)
             if kind not in ("code", "acronym"):
                 continue
-            if kind == "acronym" and not is_org_word(Word(w.i, w.base, 0, 0, base=w.base), set()):
-                continue  # "인공지능(AI)" is no organisation
+            if kind == "acronym" and not _named_by_acronym(w.base, w.paren.strip()):
+                continue
             start = w.base_end - len(w.base)
             keep(w.base, start, w.base_end, kind)
+    section = {s.idx: s.section for s in ex.sentences}
     for c in ex.claims:
         d = c.detail
         if c.kind == "members":
             members = d.get("members") or []
             if d.get("stated_count") != len(members) or d.get("partial") or len(members) < 2:
                 continue
+            if section.get(c.sentence_idx) != "body" or any("," not in text[a["end"] : b["start"]] for a, b in zip(members, members[1:])):
+                continue  # a headline's "항법·관제·배터리 3곳": too terse to be sure
             if _PEOPLE_COUNT.search(text[members[-1]["end"] : c.end]):
                 continue  # "김하늘, 박서준 등 2명": people, not organisations
             for m in members:
