@@ -135,6 +135,19 @@ def list_claims(db: str, subject: str | None = None, kind: str | None = None, so
         store.close()
 
 
+def list_orgs(db: str) -> list[dict]:
+    """The organisation gazetteer: each name confirmed in a high-precision
+    context (stock code, acronym, counted list, name before a title) of some
+    source, with every place that confirms it (``quote`` is the name)."""
+    from .ingest.gazetteer import list_orgs as _list_orgs
+
+    store = _open(db, read_only=True)
+    try:
+        return _list_orgs(store)
+    finally:
+        store.close()
+
+
 def run_check(db: str, command: str = "check", sources_read: int = 0, sources_skipped: int = 0, full: bool = False) -> CheckResult:
     store = _open(db)
     try:
