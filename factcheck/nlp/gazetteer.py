@@ -128,7 +128,7 @@ def confirmations(ex) -> list[OrgEvidence]:
         d = c.detail
         if c.kind == "members":
             members = d.get("members") or []
-            if d.get("stated_count") != len(members) or d.get("partial") or len(members) < 2:
+            if d.get("stated_count") != len(members) or len(members) < 2:  # ("A, B, C 등 3곳": all of them)
                 continue
             if section.get(c.sentence_idx) != "body" or any("," not in text[a["end"] : b["start"]] for a, b in zip(members, members[1:])):
                 continue  # a headline's "항법·관제·배터리 3곳": too terse to be sure
