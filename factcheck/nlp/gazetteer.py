@@ -6,7 +6,8 @@ context that leaves no doubt, and then every other article of the store can
 use that:
 
 - ``code``: a stock code after it, "누리온(035720)";
-- ``acronym``: a parenthetical acronym after it, "한국과학기술원(KAIST)",
+- ``acronym``: a parenthetical acronym after a word that ends like an
+  organisation, "한국과학기술원(KAIST)", or a romanised name after any word,
   "그린타이드(GreenTide)" (not a term glossed: "인공지능(AI)", "칩렛(chiplet)");
 - ``list``: a member of a comma-separated list in the body whose stated count
   equals the names listed, "가온, 누리온, 다솜 3개사" (not a count of people:
@@ -34,7 +35,7 @@ from typing import Iterable, NamedTuple
 
 from ..lexicons import load
 from .tokens import paren_kind
-from .wordclass import rank_of, role_of
+from .wordclass import _VERBISH, group_head, rank_of, role_of
 
 
 class OrgEvidence(NamedTuple):
@@ -87,7 +88,8 @@ def _plausible(name: str) -> bool:
     common word."""
     lx = load()
     return (len(name) >= 2 and not any(ch.isspace() for ch in name) and bool(_HANGUL_OR_LATIN.search(name))
-            and not rank_of(name) and not role_of(name) and name not in lx.stopwords and name not in lx.generic_nouns)
+            and not rank_of(name) and not role_of(name) and not group_head(name)
+            and name not in lx.stopwords and name not in lx.generic_nouns and name not in lx.descriptors)
 
 
 def _named_by_acronym(base: str, paren: str) -> bool:
@@ -95,10 +97,15 @@ def _named_by_acronym(base: str, paren: str) -> bool:
     "칩렛(chiplet)": a term glossed. Either the word ends like an organisation,
     or the bracket spells a name (a capital, then small letters), not an
     initialism or a common noun."""
-    lx = load()
-    if any(base.endswith(suf) for suf in lx.org_suffixes) and len(base) >= 2:
+    if _org_suffixed(base):
         return True
-    return paren[:1].isupper() and any(ch.islower() for ch in paren) and len(paren) >= 4
+    # one romanised word, capitalised: "GreenTide", "Q-Plex" (not "Frost & Sullivan"
+    # after its last word only, nor an initialism "AI", nor "chiplet")
+    return len(paren) >= 4 and paren[:1].isupper() and any(ch.islower() for ch in paren) and not any(ch.isspace() or ch == "&" for ch in paren)
+
+
+def _org_suffixed(name: str) -> bool:
+    return len(name) >= 2 and any(name.endswith(suf) for suf in load().org_suffixes)
 
 
 def confirmations(ex) -> list[OrgEvidence]:
@@ -141,6 +148,8 @@ def confirmations(ex) -> list[OrgEvidence]:
             org, person = d["org"], d.get("person") or c.subject
             end = c.start + len(org)
             rest = text[end : c.end]
+            if org.endswith(_VERBISH) and not _org_suffixed(org):
+                continue  # "… 대표이사를 비롯해 배은 실장": a verb read as the organisation
             if text.startswith(org, c.start) and rest[:1].isspace() and rest.lstrip().startswith(person):
                 keep(org, c.start, end, "title")
     return sorted(out.values(), key=lambda e: (e.start, e.name))
