@@ -96,8 +96,8 @@ def remove_source(db: str, ident: str) -> dict:
                                ("org_names", "source_id"), ("org_lookups", "source_id"),
                                ("source_versions", "source_id"), ("pending", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} = ?", [row["id"]])
+            gaz.changed(store, gone, [])
             store.needs_full_check()
-        gaz.changed(gone, [])
         sync(store, gaz)  # names only this source confirmed are gone: sources that used them are extracted again
         return row
     finally:

@@ -126,8 +126,28 @@ def test_a_store_from_before_the_gazetteer_is_filled_at_the_next_add(tmp_path, a
     con = duckdb.connect(db)  # as a release before the gazetteer left it
     con.execute("DROP TABLE org_names")
     con.execute("DROP TABLE org_lookups")
+    con.execute("DROP TABLE org_changes")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     con.close()
     api.add_sources(db, [str(c)])
     assert "가람온" in [o["name"] for o in api.list_orgs(db)]
     assert _claims(db) == _claims(_store(tmp_path, "new", [a, b, c]))
+
+
+def test_an_add_stopped_before_the_re_extraction_is_completed_by_the_next(tmp_path, articles, monkeypatch):
+    from factcheck.ingest import gazetteer
+
+    _src, a, b, c = articles
+    db = _store(tmp_path, "s", [b])
+    real = gazetteer.sync
+
+    def killed(store, gaz):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gazetteer, "sync", killed)
+    with pytest.raises(KeyboardInterrupt):
+        api.add_sources(db, [str(a)])  # a is stored; b not yet extracted again
+    monkeypatch.setattr(gazetteer, "sync", real)
+    assert _claims(db) != _claims(_store(tmp_path, "ab", [a, b]))
+    api.add_sources(db, [str(a)])  # nothing new to read
+    assert _claims(db) == _claims(_store(tmp_path, "ab2", [a, b]))

@@ -397,7 +397,7 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
         store.insert_arrow("org_names", _table(org_rows, "org_names"))
         store.insert_arrow("org_lookups", _table(lookup_rows, "org_lookups"))
         store.insert_arrow("pending", pa.table({"source_id": pa.array([r["id"] for r in src_rows], pa.string())}))
-    gaz.changed(gone, [(r["source_id"], r["name"]) for r in org_rows])
+        gaz.changed(store, gone, [(r["source_id"], r["name"]) for r in org_rows])
     for (src, prev, *_rest) in batch:
         (result.updated if prev else result.added).append(src.path)
 

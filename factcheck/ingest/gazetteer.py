@@ -33,7 +33,6 @@ class Gazetteer:
 
     def __init__(self, store: Store):
         self.counts: Counter[str] = Counter(dict(store.sql("SELECT name, count(DISTINCT source_id) FROM org_names GROUP BY name").fetchall()))
-        self.touched: set[str] = set()
         self._names: frozenset[str] | None = None
 
     def names(self) -> frozenset[str]:
@@ -55,15 +54,20 @@ class Gazetteer:
             out.append(names - alone if alone else names)
         return out
 
-    def changed(self, removed: Iterable[tuple[str, str]], added: Iterable[tuple[str, str]]) -> None:
-        """(source id, name) pairs whose confirmations were deleted / stored."""
-        for _sid, name in set(removed):
+    def changed(self, store: Store, removed: Iterable[tuple[str, str]], added: Iterable[tuple[str, str]]) -> None:
+        """(source id, name) pairs whose confirmations were deleted / stored,
+        in the transaction that does it: the names are written down
+        (``org_changes``) until ``sync`` has extracted again what they concern,
+        so an add killed before that is completed by the next one."""
+        removed, added = set(removed), set(added)
+        for _sid, name in removed:
             self.counts[name] -= 1
-            self.touched.add(name)
-        for _sid, name in set(added):
+        for _sid, name in added:
             self.counts[name] += 1
-            self.touched.add(name)
-        self._names = None
+        names = sorted({n for _s, n in removed | added})
+        if names:
+            store.sql("INSERT INTO org_changes SELECT unnest(?)", [names])
+            self._names = None
 
 
 def removed_pairs(store: Store, ids: list[str]) -> list[tuple[str, str]]:
@@ -99,9 +103,10 @@ def sync(store: Store, gaz: Gazetteer) -> list[str]:
         ids = [r[0] for r in store.sql("SELECT id FROM sources ORDER BY id").fetchall()]
         redone += reextract(store, gaz, ids, confirm=True)
         store.sql("DELETE FROM meta WHERE key = 'gazetteer'")
-    stale = stale_sources(store, gaz.touched)
-    gaz.touched = set()
-    redone += reextract(store, gaz, stale, confirm=False)
+    changes = [r[0] for r in store.sql("SELECT DISTINCT name FROM org_changes ORDER BY 1").fetchall()]
+    redone += reextract(store, gaz, stale_sources(store, changes), confirm=False)
+    if changes:
+        store.sql("DELETE FROM org_changes WHERE name IN (SELECT unnest(?))", [changes])
     return redone
 
 
@@ -145,7 +150,7 @@ def reextract(store: Store, gaz: Gazetteer, ids: list[str], confirm: bool) -> li
             store.insert_arrow("org_lookups", _table(lookups, "org_lookups"))
             if confirm:
                 store.insert_arrow("org_names", _table(names, "org_names"))
-                gaz.changed(gone, [(n["source_id"], n["name"]) for n in names])
+                gaz.changed(store, gone, [(n["source_id"], n["name"]) for n in names])
             # claims of sources checked before changed: the next check is a full one
             if changed and store.scalar("SELECT count(*) FROM (SELECT unnest(?) AS id) WHERE id NOT IN (SELECT source_id FROM pending)", [changed]):
                 store.needs_full_check()

@@ -80,6 +80,8 @@ MIGRATIONS: dict[int, list[str]] = {
         # each source's extraction asked it about, with the answer
         """CREATE TABLE org_names (name VARCHAR, source_id VARCHAR, start INTEGER, "end" INTEGER, how VARCHAR)""",
         """CREATE TABLE org_lookups (source_id VARCHAR, name VARCHAR, found BOOLEAN)""",
+        # names whose confirming sources changed, until the sources they concern are extracted again
+        "CREATE TABLE org_changes (name VARCHAR)",
         # sources stored before: extracted again at the next add, which fills both
         "INSERT INTO meta SELECT 'gazetteer', 'rebuild' WHERE EXISTS (SELECT 1 FROM sources) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ],
