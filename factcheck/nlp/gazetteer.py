@@ -31,7 +31,7 @@ extracting again only when one of those answers changes (the store side:
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from ..lexicons import load
 from .tokens import paren_kind
@@ -153,32 +153,3 @@ def confirmations(ex) -> list[OrgEvidence]:
             if text.startswith(org, c.start) and rest[:1].isspace() and rest.lstrip().startswith(person):
                 keep(org, c.start, end, "title")
     return sorted(out.values(), key=lambda e: (e.start, e.name))
-
-
-class NameIndex:
-    """Which of many names occur in a text, in one pass over the text: the
-    names' first two characters are a set, then each length is a lookup.
-    Exact substring semantics (as SQL ``contains``)."""
-
-    def __init__(self, names: Iterable[str]):
-        self.names = frozenset(n for n in names if len(n) >= 2)
-        self.heads = frozenset(n[:2] for n in self.names)
-        self.lengths = sorted({len(n) for n in self.names})
-
-    def __len__(self) -> int:
-        return len(self.names)
-
-    def find(self, text: str) -> set[str]:
-        if not self.names:
-            return set()
-        heads, names, lengths = self.heads, self.names, self.lengths
-        found = set()
-        for i in range(len(text) - 1):
-            if text[i : i + 2] in heads:
-                for n in lengths:
-                    s = text[i : i + n]
-                    if len(s) < n:
-                        break
-                    if s in names:
-                        found.add(s)
-        return found
