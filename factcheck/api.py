@@ -165,6 +165,20 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None):
     return _check_articles(paths, stdin)
 
 
+def article_mentions(paths: Iterable[str], stdin: bytes | None = None) -> list[tuple[object, list]]:
+    """The typed-mention layer of each article given (files, folders, ``-``),
+    read in memory like the copy desk: [(copydesk.Article, [Mention])]. Each
+    mention is a span of the stored text typed PERSON, ORG, GROUP, ROLE,
+    RANK, COUNT or DATE with the evidence that typed it (nlp/mention_layer.py);
+    ``Article.span`` places it in the file as given."""
+    from .copydesk import read_articles
+    from .nlp.pipeline import process
+
+    articles = read_articles(paths, stdin)
+    docs = process([(a.source.text, a.source.published, a.source.title) for a in articles])
+    return [(a, list(doc._.fc_mentions)) for a, doc in zip(articles, docs)]
+
+
 def ack(db: str, finding_id: str, note: str) -> dict:
     store = _open(db)
     try:

@@ -19,6 +19,7 @@ from . import __version__, api, i18n
 from .errors import FactcheckError
 from .i18n import _
 from .ingest.dates import parse_date_option
+from .nlp.mentions import MENTION_TYPES
 
 SEVERITIES = ("error", "warning", "info", "never")
 
@@ -48,7 +49,7 @@ def _header(col: str) -> str:
         "id": _("id"), "path": _("path"), "outlet": _("outlet"), "published": _("published"), "version": _("version"),
         "sentences": _("sentences"), "claims": _("claims"), "kind": _("kind"), "subject": _("subject"), "value": _("value"),
         "as_of": _("as_of"), "section": _("section"), "quote": _("quote"), "label": _("label"), "name": _("name"),
-        "method": _("method"),
+        "method": _("method"), "place": _("place"), "type": _("type"), "text": _("text"), "evidence": _("evidence"),
     }.get(col, col)
 
 
@@ -306,6 +307,39 @@ def report(obj: Ctx, out: str, fmt: str) -> None:
     formats = ("html", "markdown", "json") if fmt == "all" else (fmt,)
     for p in api.write_reports(obj.db, out, formats):
         click.echo(_("wrote {path}", path=p), err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--type", "types", multiple=True, type=click.Choice(MENTION_TYPES), help="Only mentions of this type (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def mentions(files, types, fmt: str) -> None:
+    """Show the typed mentions of articles and what typed each.
+
+    PERSON, ORG, GROUP, ROLE, RANK, COUNT and DATE spans of FILE... (or - for
+    stdin), read in memory like the copy desk, each with its place in the
+    file and its evidence: why the checker read a word as it did.
+    """
+    from .copydesk import CopyDeskError
+
+    try:
+        got = api.article_mentions(files)
+    except CopyDeskError as exc:
+        for line in exc.lines:
+            _err(line)
+        sys.exit(2)
+    rows = []
+    for article, ms in got:
+        for m in ms:
+            if types and m.type not in types:
+                continue
+            at = article.span(m.start, m.end)
+            rows.append({"path": article.display, "line": at["line"], "col": at["col"], "place": f"{article.display}:{at['line']}:{at['col']}",
+                         "type": m.type, "text": m.text, "start": m.start, "end": m.end, "evidence": m.evidence})
+    if fmt == "json":
+        click.echo(_json({"mentions": [{k: r[k] for k in ("path", "line", "col", "start", "end", "type", "text", "evidence")} for r in rows]}))
+    else:
+        click.echo(_table(rows, ["place", "type", "text", "evidence"]))
 
 
 @cli.command()

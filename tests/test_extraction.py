@@ -75,6 +75,25 @@ def test_group_proper_name_labels_descriptors_and_bare_mentions():
     assert [c.subject for c in lists] == ["파도마루"]
 
 
+def test_a_descriptor_before_a_quoted_group_name_is_that_group():
+    """"N개 기업이 모인 … 연합체 '이름 얼라이언스'": the count is the named
+    group's, and a by-line's "=" glued to the first member is not part of it."""
+    text = ("한빛경제 박도윤 기자 =가온그룹, 누리타이어 등 12개 기업이 모인 지역 상생 연합체 '온누리 얼라이언스'가 "
+            "활동에 들어간다.\n\n온누리 얼라이언스는 지난해 결성됐다.\n")
+    cs = claims_of(text)
+    counts = [c for c in cs if c.kind == "member_count"]
+    assert [(c.subject, c.value) for c in counts] == [("온누리 얼라이언스", "12")]
+    lists = [c for c in cs if c.kind == "members"]
+    assert [(c.subject, [m["name"] for m in c.detail["members"]]) for c in lists] == [("온누리 얼라이언스", ["가온그룹", "누리타이어"])]
+
+
+def test_an_adjective_in_ics_is_not_part_of_a_group_name():
+    """"본격적인 협회 활동": "-적인" describes; the group is the association."""
+    text = "새 지회는 지난달 26일 창립총회에서 초대 지회장을 뽑고 본격적인 협회 활동을 시작했다.\n"
+    cs = claims_of(text)
+    assert not [c for c in cs if "본격적인" in c.subject]
+
+
 def test_count_roles_and_what_is_not_a_member_count():
     text = ("'바람길 연합'은 기존 7곳에서 9곳으로 늘었다. 신규 회원사 2곳은 모두 스타트업이다.\n\n"
             "연합 회원사가 운영하는 물류센터 4곳도 함께 쓴다. 40개 기업에서 120여명이 참석했다.\n")

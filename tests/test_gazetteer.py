@@ -30,7 +30,7 @@ def test_a_name_confirmed_elsewhere_is_an_organisation():
     assert doc._.fc_org_lookups["가람온"] is True
     # the organisation was known only from the gazetteer: the confirmations
     # come from a run without it (none here), never from what it made possible
-    assert doc._.fc_orgs == []
+    assert doc._.fc_org_evidence == []
 
 
 @pytest.mark.parametrize("text, name, how", [
@@ -42,9 +42,9 @@ def test_a_name_confirmed_elsewhere_is_an_organisation():
 ])
 def test_confirmations_keep_their_evidence(text, name, how):
     doc = _doc(text)
-    got = [e for e in doc._.fc_orgs if e.name == name]
+    got = [e for e in doc._.fc_org_evidence if e.name == name]
     assert got and got[0].how == how
-    for e in doc._.fc_orgs:
+    for e in doc._.fc_org_evidence:
         assert text[e.start:e.end] == e.name
 
 
@@ -56,7 +56,7 @@ def test_confirmations_keep_their_evidence(text, name, how):
     "가람온·누리솔·다온빛 3곳 합류\n\n협의체가 커졌다.\n",  # a headline's list: too terse
 ])
 def test_no_confirmation_from_weak_contexts(text):
-    assert [e for e in _doc(text)._.fc_orgs if e.how in ("acronym", "list")] == []
+    assert [e for e in _doc(text)._.fc_org_evidence if e.how in ("acronym", "list")] == []
 
 
 def _write(folder, name, body, day):

@@ -25,6 +25,10 @@ def _check(text: str, published):
         assert sent.start <= c.start and c.end <= sent.end
         for m in c.detail.get("members") or []:
             assert text[m["start"]:m["end"]] == m["name"]
+    sents = {s.idx: s for s in doc._.fc_sentences}
+    for m in doc._.fc_mentions:  # the typed-mention layer: exact slices inside their sentence
+        assert text[m.start:m.end] == m.text and m.start < m.end
+        assert sents[m.sentence_idx].start <= m.start and m.end <= sents[m.sentence_idx].end
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

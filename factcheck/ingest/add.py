@@ -331,7 +331,7 @@ def extract_batch(items: list[tuple], confirm: bool = True) -> list[tuple[list, 
                 "count": d.get("count") if c.kind == "member_count" else d.get("stated_count"),
                 "detail": json.dumps(d, ensure_ascii=False, default=str),
             })
-        org_rows = [{"name": e.name, "start": e.start, "end": e.end, "how": e.how} for e in doc._.fc_orgs or []]
+        org_rows = [{"name": e.name, "start": e.start, "end": e.end, "how": e.how} for e in doc._.fc_org_evidence or []]
         lookups = sorted((doc._.fc_org_lookups or {}).items())
         out.append((sent_rows, claim_rows, list(doc._.fc_aliases or []), org_rows, lookups))
     return out

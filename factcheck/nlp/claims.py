@@ -21,7 +21,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.dates import DateExpr, find_dates
+from ..ingest.dates import DateExpr
 from ..lexicons import load
 from .counts import CountRules
 from .doctext import doc_text
@@ -29,8 +29,7 @@ from .gazetteer import KnownOrgs, confirmations
 from .groups import GroupRules
 from .mentions import Claim, GroupMention
 from .titles import TitleRules
-from .tokens import Word, paren_kind, split_words
-from .wordclass import rank_of
+from .tokens import Word
 
 
 class Extractor(TitleRules, GroupRules, CountRules):
@@ -50,6 +49,7 @@ class Extractor(TitleRules, GroupRules, CountRules):
         # what the article names as organisations, and behind it the names
         # other sources confirmed (gazetteer.py)
         self.known_orgs: set[str] = KnownOrgs(gazetteer)
+        self.orgs: dict[str, str] = {}  # organisation -> how the article confirms it (shown by the mention layer)
         self.backrefs: list[tuple[int, Word, Word, DateExpr | None]] = []
         self.group_mentions: dict[int, list[GroupMention]] = {}
         self.words_of: dict[int, list[Word]] = {}
@@ -58,25 +58,11 @@ class Extractor(TitleRules, GroupRules, CountRules):
 
     # -- driver -----------------------------------------------------------
     def run(self) -> None:
-        context: date | None = None
-        per_sentence = []
-        for sent in self.sentences:
-            if sent.repeat_of is not None:
-                continue
-            text = self.text[sent.start : sent.end]
-            words = split_words(text, sent.start)
-            dates = find_dates(text, self.published, context)
-            dates = [DateExpr(d.start + sent.start, d.end + sent.start, d.date, d.precision, d.future) for d in dates]
-            per_sentence.append((sent, words, dates, context))
-            if sent.section in ("body", "quote", "caption"):
-                day = [d for d in dates if d.usable and d.precision in ("day",)]
-                if day:
-                    context = day[-1].date
-        # first pass: organisations we can be sure of (lists, brackets, codes)
-        for sent, words, _, _ in per_sentence:
-            for w in words:
-                if w.paren and paren_kind(w.paren) in ("code", "acronym") and w.base and not rank_of(w.base):
-                    self.known_orgs.add(w.base)
+        # the mention layer (factcheck_mentions) has read every sentence's
+        # words and dates, and the organisations the article confirms
+        per_sentence = [(sw.sent, sw.words, sw.dates, sw.context) for sw in self.doc._.fc_words]
+        self.orgs = self.doc._.fc_orgs if self.doc._.fc_orgs is not None else {}
+        self.known_orgs.update(self.orgs)
         for sent, words, dates, context in per_sentence:
             self._titles(sent, words, dates, context)
             self._groups(sent, words)
@@ -162,18 +148,18 @@ class Extractor(TitleRules, GroupRules, CountRules):
 
 class ClaimExtractor:
     """Sets ``doc._.fc_claims`` (list of Claim), ``doc._.fc_aliases``,
-    ``doc._.fc_orgs`` (the organisations the document confirms for the
-    gazetteer, list of OrgEvidence) and ``doc._.fc_org_lookups`` (name ->
-    answer, for each name the gazetteer was asked about). Input:
-    ``doc.user_data["fc_orgs"]``, names other sources confirmed;
-    ``doc.user_data["fc_confirm"] = False`` skips the confirmations (a
-    re-extraction: they never change)."""
+    ``doc._.fc_org_evidence`` (the organisations the document confirms for
+    the store's gazetteer, list of gazetteer.OrgEvidence) and
+    ``doc._.fc_org_lookups`` (name -> answer, for each name the gazetteer was
+    asked about). Input: ``doc.user_data["fc_gazetteer"]``, names other
+    sources confirmed; ``doc.user_data["fc_confirm"] = False`` skips the
+    confirmations (a re-extraction: they never change)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        gazetteer = doc.user_data.get("fc_orgs") or frozenset()
+        gazetteer = doc.user_data.get("fc_gazetteer") or frozenset()
         ex = Extractor(doc, gazetteer)
         ex.run()
         if doc.user_data.get("fc_confirm", True):
@@ -181,13 +167,14 @@ class ClaimExtractor:
             if ex.known_orgs.consulted:
                 plain = Extractor(doc)  # confirmations never depend on the gazetteer
                 plain.run()
-            doc._.fc_orgs = confirmations(plain)
+            doc._.fc_org_evidence = confirmations(plain)
         doc._.fc_org_lookups = ex.known_orgs.decisive()
         section = {s.idx: s.section for s in (doc._.fc_sentences or [])}
         for c in ex.claims:
             c.detail["section"] = section.get(c.sentence_idx, "body")
         doc._.fc_claims = ex.claims
         doc._.fc_aliases = sorted(set(ex.aliases))
+        doc.user_data["fc_group_mentions"] = [g for gs in ex.group_mentions.values() for g in gs]
         return doc
 
 

@@ -561,6 +561,7 @@ class CountRules:
             return None
         for name, _, _ in members:
             self.known_orgs.add(name)
+            self.orgs.setdefault(name, f"member in a list of {len(members)}")
         return members, False, style, first_i
 
     def _people(self) -> set[str]:

@@ -15,9 +15,9 @@ use that:
 - ``title``: the word directly before "PERSON RANK" in a current title claim
   with that organisation, "누리온 김하늘 대표".
 
-Extraction emits these *confirmations* (``doc._.fc_orgs``: name, start, end,
+Extraction emits these *confirmations* (``doc._.fc_org_evidence``: name, start, end,
 how; ``text[start:end] == name``) and receives the names other sources
-confirmed (``doc.user_data["fc_orgs"]``, see ``pipeline.make_doc``): such a
+confirmed (``doc.user_data["fc_gazetteer"]``, see ``pipeline.make_doc``): such a
 word is an organisation, as a word the article itself gave a code is.
 
 Confirmations never depend on the gazetteer: when a name from it answered a

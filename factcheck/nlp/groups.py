@@ -70,7 +70,7 @@ class GroupRules:
             while k >= 0 and len(parts) < 4:
                 p = words[k]
                 pb = p.base
-                if p.particle or p.sep_after or not pb or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and len(pb) >= 3) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
+                if p.particle or p.sep_after or not pb or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
                 if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
                     # "디지털금융혁신협회 이사회": the owner is part of the name
@@ -115,12 +115,24 @@ class GroupRules:
         """The proper name a group word is apposed to (SPEC: groups are
         entities): "얼라이언스 '스텔라브리지'" (quoted, after), "'그린타이드'
         얼라이언스" (quoted, before), "연합체 스텔라브리지(StellarBridge)" (a
-        name with its English form, after)."""
+        name with its English form, after), "연합체 '행복 얼라이언스'" (a
+        quoted group name, after)."""
         w = words[i]
         if not w.particle and not w.sep_after and i + 1 < len(words):
             nxt = words[i + 1]
             if nxt.opens_quote and nxt.closes_quote and nxt.base and not group_head(nxt.base) and is_proper_name(nxt.base):
                 return nxt.base
+            if nxt.opens_quote and not nxt.closes_quote:
+                # "사회공헌 연합체 '행복 얼라이언스'가": a descriptor before a
+                # quoted name that is a group of its own is that group
+                for k in range(i + 1, min(i + 6, len(words))):
+                    if k > i + 1 and words[k].opens_quote:
+                        break
+                    if words[k].closes_quote:
+                        quoted = words[i + 1 : k + 1]
+                        if group_head(words[k].base) and all(not q.particle and not q.sep_after for q in quoted[:-1]):
+                            return " ".join(q.base for q in quoted)
+                        break
             if nxt.paren and paren_kind(nxt.paren) in ("acronym", "alias") and _LATIN.match(nxt.paren) and is_proper_name(nxt.base) and not group_head(nxt.base):
                 return nxt.base
         if i > 0 and not words[i - 1].particle and not words[i - 1].sep_after:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+# the types of the mention layer (mention_layer.py), what `factcheck mentions` shows
+MENTION_TYPES = ("PERSON", "ORG", "GROUP", "ROLE", "RANK", "COUNT", "DATE")
+
 # how sure an extraction is when its rule has not measured it (titles carry
 # their pattern's measured precision: factcheck/patterns/titles.json)
 DEFAULT_CONFIDENCE = 0.8

@@ -21,10 +21,17 @@ lets a separator follow the word (true: any; or a list: ",", "·"),
 (greedy, with backtracking), ``find_all`` every pattern's matches in a
 sentence. The same machinery fits counts and lists: only the word types and
 the pattern file differ.
+
+Matching is done by Python's ``re``: each pattern is compiled once into a
+regular expression over the sentence written as a string of word "chunks"
+(types, particle, separator, text, bracket), so the search with backtracking
+runs in C; ``tests/test_wordmatch.py`` checks it against a direct reading of
+the items on random sentences.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -80,7 +87,9 @@ class Pattern:
     tail_optional: list[bool] = field(default_factory=list)
     first_types: frozenset[str] | None = None  # types a match can start with (None: any)
     needs: list[frozenset[str]] = field(default_factory=list)  # one of each must be in the sentence
-    needs_literal: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)  # (words, stems) of required literal items
+    # the required literal items: (words, short stems, long stems); a short
+    # stem is looked up among the sentence's word prefixes
+    needs_literal: list[tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = field(default_factory=list)
     # required items that say more than ANY, with how far after the start
     # they can stand (min, max): a match starts only where one of them fits
     anchors: list[tuple[Item, int, int]] = field(default_factory=list)
@@ -129,116 +138,203 @@ def compile_pattern(d: dict) -> Pattern:
         hi += it.hi
     p.needs = [it.types | frozenset(it.paren or ()) for it in items if it.lo > 0 and "ANY" not in it.types]
     p.needs += [frozenset((t,)) for it in items if it.lo > 0 and it.paren for t in it.paren]
-    p.needs_literal = [(it.words, it.stems) for it in items if it.lo > 0 and (it.words or it.stems)]
+    p.needs_literal = [(frozenset(it.words), frozenset(st for st in it.stems if len(st) <= _PREFIX), tuple(st for st in it.stems if len(st) > _PREFIX))
+                       for it in items if it.lo > 0 and (it.words or it.stems)]
     return p
 
 
-_NO_PARTS: tuple = ()
+# -- matching: a pattern is compiled to a regular expression over the
+# sentence's words written as one string (a "chunk" a word), so the greedy
+# search with backtracking runs in the re engine, not in Python.
+#
+# A chunk: \x01 type letters \x02 particle \x02 separator \x02 the word as
+# written \x02 bracket \x03, where the bracket is \x06 (none) or one
+# \x04 type letters \x05 a part. Type names get a private-use letter each.
+_TYPE_LETTER: dict[str, str] = {}
+_CONTROL = re.compile(r"[\x00-\x08]")
 
 
-def item_ok(it: Item, tw: TWord, last: bool, paren_types: Callable[[str], set[str]]):
-    """The bracket parts one word captures when it fits one item (often
-    none: an empty tuple), or None when it does not fit."""
-    ts = tw.types
-    if it.types.isdisjoint(ts) or not it.not_types.isdisjoint(ts):
-        return None
-    if it.words and tw.raw not in it.words:
-        return None
-    if it.stems and not tw.raw.startswith(it.stems):
-        return None
+def _letter(t: str) -> str:
+    got = _TYPE_LETTER.get(t)
+    if got is None:
+        got = _TYPE_LETTER[t] = chr(0xE000 + len(_TYPE_LETTER))
+    return got
+
+
+def _letters(types) -> str:
+    return "".join(sorted(_letter(t) for t in types))
+
+
+def _alt(strings) -> str:
+    return "(?:" + "|".join(re.escape(x) for x in sorted(strings, key=lambda x: (-len(x), x))) + ")"
+
+
+def _item_regex(it: Item, last: bool) -> str:
+    """One item as a regular expression over chunks: whether one word fits
+    the item (its types, particle, separator, text and bracket), decided at
+    compile time (tests/test_wordmatch.py reads the items directly)."""
+    rx = ["\x01"]
+    if "ANY" not in it.types:
+        rx.append(f"(?=[^\x02]*[{''.join(map(_letter, sorted(it.types)))}])")
+    if it.not_types:
+        rx.append(f"(?![^\x02]*[{''.join(map(_letter, sorted(it.not_types)))}])")
+    rx.append("[^\x02]*\x02")
     allowed = it.particles
     if allowed is None:
         if it.words or it.stems or last:
-            allowed = ("*",)  # a literal word is matched as written; the last word takes any particle
+            allowed = ("*",)
         elif not it.types.isdisjoint(_ORG_TYPES):
             allowed = ("", "의")
         else:
             allowed = ("",)
-    if tw.particle not in allowed and "*" not in allowed:
-        return None
-    if tw.w.sep_after and not (last or "*" in it.sep or tw.w.sep_after in it.sep or tw.w.sep_after in it.sep_needed):
-        return None
-    if it.sep_needed and tw.w.sep_after not in it.sep_needed:
-        return None
+    rx.append("[^\x02]*" if "*" in allowed else _alt(allowed))
+    rx.append("\x02")
+    if it.sep_needed:
+        rx.append(_alt(it.sep_needed))
+    elif last or "*" in it.sep:
+        rx.append("[^\x02]*")
+    else:
+        rx.append(_alt(("",) + it.sep))
+    rx.append("\x02")
+    if it.stems:
+        rx.append("(?=" + _alt(it.stems) + ")")
+    rx.append(_alt(it.words) if it.words else "[^\x02]*")
+    rx.append("\x02")
     if it.paren is None:
-        return _NO_PARTS
-    if not tw.w.paren:
-        return None
-    got = re.split(r"[\s·]+", tw.w.paren.strip())
-    if len(got) != len(it.paren) or not all(t in paren_types(g) for t, g in zip(it.paren, got)):
-        return None
-    return tuple((c, g) for c, g in zip(it.paren_caps, got) if c)
+        rx.append("[^\x03]*")
+    else:
+        rx.append("".join(f"\x04[^\x05]*{_letter(t)}[^\x05]*\x05" for t in it.paren))
+    rx.append("\x03")
+    return "".join(rx)
 
 
-def match(p: Pattern, tws: list[TWord], start: int, paren_types: Callable[[str], set[str]]) -> tuple[int, list[Capture]] | None:
+def pattern_regex(p: Pattern) -> re.Pattern:
+    """The pattern as one regular expression, a group an item (``i0``,
+    ``i1``, ...): greedy repetition with backtracking, as the patterns mean."""
+    rx = p.__dict__.get("_rx")
+    if rx is None:
+        parts = []
+        for k, it in enumerate(p.items):
+            lo, hi = it.lo, it.hi
+            parts.append(f"(?P<i{k}>(?:{_item_regex(it, p.tail_optional[k])}){{{lo},{hi}}})")
+        rx = p.__dict__["_rx"] = re.compile("".join(parts), re.S)
+    return rx
+
+
+def _paren_parts(paren: str) -> list[str]:
+    return re.split(r"[\s·]+", paren.strip())
+
+
+def encode(tws: list[TWord], paren_types: Callable[[str], set[str]]) -> tuple[str, list[int]]:
+    """The sentence's words as one string of chunks, and where each chunk starts."""
+    out, starts, at = [], [], 0
+    for tw in tws:
+        chunk = _chunk(tw.types, tw.particle, tw.w.sep_after, tw.raw, tw.w.paren, paren_types)
+        starts.append(at)
+        out.append(chunk)
+        at += len(chunk)
+    starts.append(at)
+    return "".join(out), starts
+
+
+_CHUNKS: dict[tuple, str] = {}
+
+
+def _chunk(types, particle, sep, raw, paren, paren_types) -> str:
+    key = (types, particle, sep, raw, paren)
+    got = _CHUNKS.get(key)
+    if got is None:
+        if paren:
+            br = "".join("\x04" + _letters(paren_types(g)) + "\x05" for g in _paren_parts(paren))
+        else:
+            br = "\x06"
+        got = f"\x01{_letters(types)}\x02{_CONTROL.sub('?', particle)}\x02{sep}\x02{_CONTROL.sub('?', raw)}\x02{br}\x03"
+        if len(_CHUNKS) > 200_000:
+            _CHUNKS.clear()
+        _CHUNKS[key] = got
+    return got
+
+
+def match(p: Pattern, tws: list[TWord], start: int, paren_types: Callable[[str], set[str]],
+          encoded: tuple[str, list[int]] | None = None) -> tuple[int, list[Capture]] | None:
     """The longest match of ``p`` starting at word ``start``: (end, captures)."""
-    items, tail, n, size = p.items, p.tail_optional, len(p.items), len(tws)
-
-    def rec(k: int, i: int) -> tuple[int, list] | None:
-        if k == n:
-            return i, []
-        it = items[k]
-        taken = []
-        j = i
-        while len(taken) < it.hi and j < size:
-            parts = item_ok(it, tws[j], tail[k], paren_types)
-            if parts is None:
-                break
-            taken.append(parts)
-            j += 1
-        for m in range(len(taken), it.lo - 1, -1):  # greedy, then fewer
-            got = rec(k + 1, i + m)
-            if got:
-                caps = []
-                for off in range(m):
-                    if it.cap:
-                        caps.append((it.cap, i + off, None))
-                    for c, g in taken[off]:
-                        caps.append((c, i + off, g))
-                return got[0], caps + got[1]
+    text, starts = encoded or encode(tws, paren_types)
+    m = pattern_regex(p).match(text, starts[start])
+    if m is None:
         return None
-
-    return rec(0, start)
-
-
-def _literal_in(words: tuple[str, ...], stems: tuple[str, ...], raws: set[str], seen: dict) -> bool:
-    """Whether the sentence has one of ``words`` (or a word beginning with one
-    of ``stems``); ``seen`` caches per sentence, with the words' prefixes."""
-    if words:
-        return not raws.isdisjoint(words)
-    prefixes = seen.get("")
-    if prefixes is None:
-        prefixes = seen[""] = {r[:k] for r in raws for k in range(1, min(len(r), 6) + 1)}
-    return any(st in prefixes if len(st) <= 6 else any(r.startswith(st) for r in raws) for st in stems)
+    return bisect_left(starts, m.end()), _captures(p, m, starts, tws, 1)
 
 
-def find_all(patterns: list[Pattern], tws: list[TWord], paren_types: Callable[[str], set[str]]) -> list[tuple[Pattern, int, int, int, list[Capture]]]:
+def _captures(p: Pattern, m: re.Match, starts: list[int], tws: list[TWord], first_group: int) -> list[Capture]:
+    """The captures of a match: each named item's words, in order, with the
+    parts of their brackets (groups from ``first_group`` on, one an item)."""
+    caps: list[Capture] = []
+    for k, it in enumerate(p.items):
+        if not it.cap and not it.paren_caps:
+            continue
+        a, b = m.span(k + first_group)
+        if a == b:
+            continue
+        for i in range(bisect_left(starts, a), bisect_left(starts, b)):
+            if it.cap:
+                caps.append((it.cap, i, None))
+            if it.paren_caps:
+                caps.extend((c, i, g) for c, g in zip(it.paren_caps, _paren_parts(tws[i].w.paren)) if c)
+    return caps
+
+
+class PatternSet:
+    """Patterns in their order, with the ones a sentence can match looked up
+    by the set of word types it has (sentences repeat few such sets)."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = list(patterns)
+        self._by_present: dict[frozenset[str], list[tuple[int, Pattern]]] = {}
+
+    def candidates(self, present: frozenset[str]) -> list[tuple[int, Pattern]]:
+        got = self._by_present.get(present)
+        if got is None:
+            got = [(order, p) for order, p in enumerate(self.patterns) if not any(need.isdisjoint(present) for need in p.needs)]
+            if len(self._by_present) > 10_000:
+                self._by_present.clear()
+            self._by_present[present] = got
+        return got
+
+
+def find_all(patterns: "PatternSet | list[Pattern]", tws: list[TWord], paren_types: Callable[[str], set[str]]) -> list[tuple[Pattern, int, int, int, list[Capture]]]:
     """Every pattern's longest match at every start: (pattern, its order,
-    start, end, captures), longest first, then by pattern order and start."""
+    start, end, captures), longest first, then by pattern order and start.
+
+    A pattern whose required word types or words are absent from the
+    sentence is skipped; the others are tried where their rarest required
+    word allows a match to start."""
+    if not isinstance(patterns, PatternSet):
+        patterns = PatternSet(patterns)
     found = []
     present: set[str] = set()
     for tw in tws:
         present |= tw.types
-        if tw.w.paren:
-            for part in re.split(r"[\s·]+", tw.w.paren.strip()):
-                present |= paren_types(part)
-    raws = {tw.raw for tw in tws}
-    seen: dict = {}
-    at: dict[str, list[int]] = {}
+    text, starts = encode(tws, paren_types)
+    if "\x04" in text:
+        for tw in tws:
+            if tw.w.paren:
+                for part in _paren_parts(tw.w.paren):
+                    present |= paren_types(part)
+    raws: set[str] | None = None
+    prefixes: set[str] | None = None
+    index = {pos: k for k, pos in enumerate(starts)}
+    at: dict[str, list[int]] = {}  # word type -> the words that have it
     for k, tw in enumerate(tws):
         for t in tw.types:
             at.setdefault(t, []).append(k)
-    for order, p in enumerate(patterns):
-        missing = False
-        for need in p.needs:
-            if need.isdisjoint(present):
-                missing = True  # a word the pattern needs is not in the sentence
-                break
-        if missing:
-            continue
-        if p.needs_literal and not all(_literal_in(ws, st, raws, seen) for ws, st in p.needs_literal):
-            continue
-        starts = None
+    for order, p in patterns.candidates(frozenset(present)):
+        if p.needs_literal:
+            if raws is None:
+                raws = {tw.raw for tw in tws}
+                prefixes = {r[:k] for r in raws for k in range(1, min(len(r), _PREFIX) + 1)}
+            if not all(_literal_in(ws, short, long, raws, prefixes) for ws, short, long in p.needs_literal):
+                continue
+        starts_at = range(len(tws))
         best = None
         for a, lo, hi in p.anchors:
             ks = [k for t in a.types for k in at.get(t, ())]
@@ -248,23 +344,38 @@ def find_all(patterns: list[Pattern], tws: list[TWord], paren_types: Callable[[s
                 break
         if best is not None:
             ks, a, lo, hi = best
-            starts = set()
+            cand: set[int] = set()
             for k in ks:
                 tw = tws[k]
                 if (a.paren is None or tw.w.paren) and (not a.words or tw.raw in a.words) and (not a.stems or tw.raw.startswith(a.stems)):
-                    starts.update(range(max(0, k - hi), k - lo + 1))
-            if not starts:
+                    cand.update(range(max(0, k - hi), k - lo + 1))
+            if not cand:
                 continue
-        starts = range(len(tws)) if starts is None else sorted(starts)
-        for s in starts:
+            starts_at = sorted(cand)
+        rx = pattern_regex(p)
+        for s in starts_at:
             if p.first_types is not None and p.first_types.isdisjoint(tws[s].types):
                 continue
             if p.prev_not and s > 0 and not tws[s - 1].types.isdisjoint(p.prev_not):
                 continue
-            got = match(p, tws, s, paren_types)
-            if got is not None and p.next_not and got[0] < len(tws) and not tws[got[0]].types.isdisjoint(p.next_not):
+            m = rx.match(text, starts[s])
+            if m is None or m.end() == starts[s]:
                 continue
-            if got is not None and got[0] > s:
-                found.append((p, order, s, got[0], got[1]))
+            e = index[m.end()]
+            if p.next_not and e < len(tws) and not tws[e].types.isdisjoint(p.next_not):
+                continue
+            found.append((p, order, s, e, _captures(p, m, starts, tws, 1)))
     found.sort(key=lambda f: (-(f[3] - f[2]), f[1], f[2]))
     return found
+
+
+_PREFIX = 6  # stems up to this long are looked up among the words' prefixes
+
+
+def _literal_in(words: frozenset[str], short: frozenset[str], long: tuple[str, ...], raws: set[str], prefixes: set[str]) -> bool:
+    """Whether the sentence has one of ``words`` (or a word beginning with one of the stems)."""
+    if words:
+        return not raws.isdisjoint(words)
+    if not prefixes.isdisjoint(short):
+        return True
+    return bool(long) and any(r.startswith(long) for r in raws)
