@@ -87,11 +87,18 @@ def remove_source(db: str, ident: str) -> dict:
     store = _open(db)
     try:
         row = find_source(store, ident)
+        from .ingest.gazetteer import Gazetteer, removed_pairs, sync
+
+        gaz = Gazetteer(store)
         with store.transaction():
+            gone = removed_pairs(store, [row["id"]])
             for table, col in (("sentences", "source_id"), ("claims", "source_id"), ("alias_edges", "source_id"),
+                               ("org_names", "source_id"), ("org_lookups", "source_id"),
                                ("source_versions", "source_id"), ("pending", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} = ?", [row["id"]])
+            gaz.changed(store, gone, [])
             store.needs_full_check()
+        sync(store, gaz)  # names only this source confirmed are gone: sources that used them are extracted again
         return row
     finally:
         store.close()
@@ -124,6 +131,19 @@ def list_claims(db: str, subject: str | None = None, kind: str | None = None, so
             r["detail"] = json.loads(r["detail"]) if r["detail"] else {}
             r["confidence"] = claim_confidence(r["detail"])
         return rows
+    finally:
+        store.close()
+
+
+def list_orgs(db: str) -> list[dict]:
+    """The organisation gazetteer: each name confirmed in a high-precision
+    context (stock code, acronym, counted list, name before a title) of some
+    source, with every place that confirms it (``quote`` is the name)."""
+    from .ingest.gazetteer import list_orgs as _list_orgs
+
+    store = _open(db, read_only=True)
+    try:
+        return _list_orgs(store)
     finally:
         store.close()
 

@@ -151,6 +151,21 @@ def sources(obj: Ctx, fmt: str) -> None:
 
 
 @cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def orgs(obj: Ctx, fmt: str) -> None:
+    """List the organisation gazetteer: names confirmed by a stock code, an
+    acronym, a counted list or a title, with where."""
+    rows = api.list_orgs(obj.db)
+    if fmt == "json":
+        click.echo(_json({"orgs": rows}))
+    else:
+        flat = [{"name": r["name"], "sources": r["sources"], **{k: e[k] for k in ("how", "path", "start", "end")}}
+                for r in rows for e in r["evidence"]]
+        click.echo(_table(flat, ["name", "sources", "how", "path", "start", "end"]) or _("no organisations confirmed yet"))
+
+
+@cli.command()
 @click.argument("source")
 @click.pass_obj
 def remove(obj: Ctx, source: str) -> None:

@@ -195,6 +195,7 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None) -> CopyDesk
     as given."""
     from .checks import check
     from .ingest.add import BATCH, AddResult, _write_batch, source_id_for
+    from .ingest.gazetteer import Gazetteer, sync
 
     articles = read_articles(paths, stdin)
     store = memory_store()
@@ -202,8 +203,10 @@ def check_articles(paths: Iterable[str], stdin: bytes | None = None) -> CopyDesk
         for a in articles:
             a.id = source_id_for(a.display, a.source.content_hash)
         batch = [(a.source, None, a.id, None, None) for a in articles]
+        gaz = Gazetteer(store)
         for at in range(0, len(batch), BATCH):  # as add does: memory bounded by the batch
-            _write_batch(lambda: store, batch[at : at + BATCH], AddResult())  # extracted here: one process
+            _write_batch(lambda: store, batch[at : at + BATCH], AddResult(), gaz=gaz)  # extracted here: one process
+        sync(store, gaz)  # names one article confirms, in the others
         result = check(store, "copydesk", len(articles), 0, full=True)
     finally:
         store.close()

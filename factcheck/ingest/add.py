@@ -163,6 +163,10 @@ def add(
         batches.abandon()
         raise
     batches.finish()
+    if store is not None:
+        from .gazetteer import sync
+
+        sync(store, batches.gazetteer(store))  # sources the new names concern are extracted again
     return result
 
 
@@ -219,10 +223,19 @@ class _Batches:
         self.pool = None
         self.held: list | None = None
         self.inflight: deque = deque()
+        self.gaz = None
+
+    def gazetteer(self, store: Store):
+        """The store's gazetteer, loaded once and kept up to date batch by batch."""
+        if self.gaz is None:
+            from .gazetteer import Gazetteer
+
+            self.gaz = Gazetteer(store)
+        return self.gaz
 
     def submit(self, batch: list) -> None:
         if self.jobs == 1:
-            return _write_batch(self.get_store, batch, self.result)
+            return _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(self.get_store()))
         if self.pool is None:
             if self.held is None:  # one batch alone (a re-run adding a source) never starts the workers
                 self.held = batch
@@ -241,22 +254,22 @@ class _Batches:
 
     def _send(self, batch: list) -> None:
         self._drain(block=False)
+        store = self.get_store()
         if len(self.inflight) >= 2 * self.jobs:
-            _write_batch(self.get_store, batch, self.result)
+            _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(store))
             return
-        items = [(src.text, src.published, src.title) for src, *_ in batch]
-        self.inflight.append((batch, self.pool.submit(extract_batch, items)))
+        self.inflight.append((batch, self.pool.submit(extract_batch, _items(store, batch, self.gazetteer(store)))))
 
     def _drain(self, block: bool) -> None:
         while self.inflight and (block or self.inflight[0][1].done()):
             batch, future = self.inflight.popleft()
-            _write_batch(self.get_store, batch, self.result, future.result())
+            _write_batch(self.get_store, batch, self.result, future.result(), gaz=self.gaz)
 
     def finish(self) -> None:
         try:
             if self.held is not None:
                 batch, self.held = self.held, None
-                _write_batch(self.get_store, batch, self.result)
+                _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(self.get_store()))
             self._drain(block=True)
         finally:
             self.abandon()
@@ -285,15 +298,23 @@ def _warm_worker(parent: int) -> None:
     build_nlp()
 
 
-def extract_batch(items: list[tuple[str, object, str | None]]) -> list[tuple[list, list, list]]:
-    """Extraction of (text, published, title) items: per item its sentence
-    rows, claim rows (without the ids that depend on the source) and alias
-    edges, as plain data. A pure function of the texts: it runs in this
-    process or in a worker (``add --jobs``)."""
+def _items(store: Store, batch, gaz) -> list[tuple]:
+    """What extraction needs of each source of a batch: text, date, title and
+    the organisation names other sources confirmed."""
+    orgs = gaz.for_sources(store, [sid if prev else None for _src, prev, sid, *_ in batch])
+    return [(src.text, src.published, src.title, o) for (src, *_), o in zip(batch, orgs)]
+
+
+def extract_batch(items: list[tuple], confirm: bool = True) -> list[tuple[list, list, list, list, list]]:
+    """Extraction of (text, published, title, orgs) items: per item its
+    sentence rows, claim rows (without the ids that depend on the source),
+    alias edges, organisation confirmations (the gazetteer's rows) and the
+    gazetteer's answers it used, as plain data. A pure function of the texts
+    and the names: it runs in this process or in a worker (``add --jobs``)."""
     from ..nlp.pipeline import process
 
     out = []
-    for (text, _published, _title), doc in zip(items, process(items, batch_size=len(items))):
+    for (text, *_rest), doc in zip(items, process(items, batch_size=len(items), confirm=confirm)):
         sentences = doc._.fc_sentences or []
         sent_rows = [{"idx": s.idx, "start": s.start, "end": s.end, "section": s.section, "repeat_of": s.repeat_of,
                       "text": text[s.start:s.end]} for s in sentences]
@@ -310,20 +331,32 @@ def extract_batch(items: list[tuple[str, object, str | None]]) -> list[tuple[lis
                 "count": d.get("count") if c.kind == "member_count" else d.get("stated_count"),
                 "detail": json.dumps(d, ensure_ascii=False, default=str),
             })
-        out.append((sent_rows, claim_rows, list(doc._.fc_aliases or [])))
+        org_rows = [{"name": e.name, "start": e.start, "end": e.end, "how": e.how} for e in doc._.fc_org_evidence or []]
+        lookups = sorted((doc._.fc_org_lookups or {}).items())
+        out.append((sent_rows, claim_rows, list(doc._.fc_aliases or []), org_rows, lookups))
     return out
 
 
-def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extracted: list | None = None) -> None:
+def claim_rows_for(sid: str, claims: list[dict]) -> list[dict]:
+    return [{"id": claim_id(sid, c["kind"], c["start"], c["end"], c["value"]), "source_id": sid, **c} for c in claims]
+
+
+def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extracted: list | None = None, gaz=None) -> None:
     """Store one batch of sources in one transaction (extracting them here
     unless a worker did). The store is opened once the first batch is
-    ready, not before."""
-    if extracted is None:
-        extracted = extract_batch([(src.text, src.published, src.title) for src, *_ in batch])
+    ready, not before. ``gaz``: the store's gazetteer (ingest/gazetteer.py),
+    told which confirmations came and went."""
     store = get_store()
+    if gaz is None:
+        from .gazetteer import Gazetteer
+
+        gaz = Gazetteer(store)
+    if extracted is None:
+        extracted = extract_batch(_items(store, batch, gaz))
     now = datetime.now()
     src_rows, sent_rows, claim_rows, alias_rows, history = [], [], [], [], []
-    for (src, prev, sid, mtime, size), (sentences, claims, aliases) in zip(batch, extracted):
+    org_rows, lookup_rows = [], []
+    for (src, prev, sid, mtime, size), (sentences, claims, aliases, orgs, lookups) in zip(batch, extracted):
         version = (prev["version"] + 1) if prev else 1
         if prev:
             history.append(sid)
@@ -335,27 +368,36 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
         })
         for s in sentences:
             sent_rows.append({"source_id": sid, **s})
-        for c in claims:
-            claim_rows.append({"id": claim_id(sid, c["kind"], c["start"], c["end"], c["value"]), "source_id": sid, **c})
+        claim_rows += claim_rows_for(sid, claims)
         for kind, a, b, method in aliases:
             alias_rows.append({"source_id": sid, "kind": kind, "a": a, "b": b, "method": method})
+        org_rows += [{"source_id": sid, **o} for o in orgs]
+        lookup_rows += [{"source_id": sid, "name": n, "found": f} for n, f in lookups]
     import pyarrow as pa
 
+    from .gazetteer import removed_pairs
+
     with store.transaction():
+        gone = []
         if history:
             ids = history
             store.sql(
                 "INSERT INTO source_versions SELECT id, version, content_hash, path, added_at, ? FROM sources WHERE id IN (SELECT unnest(?))",
                 [now, ids],
             )
-            for table, col in (("sentences", "source_id"), ("claims", "source_id"), ("alias_edges", "source_id"), ("sources", "id")):
+            gone = removed_pairs(store, ids)
+            for table, col in (("sentences", "source_id"), ("claims", "source_id"), ("alias_edges", "source_id"),
+                               ("org_names", "source_id"), ("org_lookups", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
             store.needs_full_check()  # claims were replaced: findings of the old ones may go
         store.insert_arrow("sources", _table(src_rows, "sources"))
         store.insert_arrow("sentences", _table(sent_rows, "sentences"))
         store.insert_arrow("claims", _table(claim_rows, "claims"))
         store.insert_arrow("alias_edges", _table(alias_rows, "alias_edges"))
+        store.insert_arrow("org_names", _table(org_rows, "org_names"))
+        store.insert_arrow("org_lookups", _table(lookup_rows, "org_lookups"))
         store.insert_arrow("pending", pa.table({"source_id": pa.array([r["id"] for r in src_rows], pa.string())}))
+        gaz.changed(store, gone, [(r["source_id"], r["name"]) for r in org_rows])
     for (src, prev, *_rest) in batch:
         (result.updated if prev else result.added).append(src.path)
 
@@ -386,6 +428,8 @@ def _schemas() -> dict:
             ("count", pa.int32()), ("detail", pa.string()),
         ]),
         "alias_edges": pa.schema([("source_id", pa.string()), ("kind", pa.string()), ("a", pa.string()), ("b", pa.string()), ("method", pa.string())]),
+        "org_names": pa.schema([("name", pa.string()), ("source_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("how", pa.string())]),
+        "org_lookups": pa.schema([("source_id", pa.string()), ("name", pa.string()), ("found", pa.bool_())]),
     }
 
 

@@ -25,6 +25,7 @@ from ..ingest.dates import DateExpr
 from ..lexicons import load
 from .counts import CountRules
 from .doctext import doc_text
+from .gazetteer import KnownOrgs, confirmations
 from .groups import GroupRules
 from .mentions import Claim, GroupMention
 from .titles import TitleRules
@@ -37,7 +38,7 @@ class Extractor(TitleRules, GroupRules, CountRules):
     resolved across the article. The rules live in titles.py, groups.py and
     counts.py; word classes in wordclass.py."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, gazetteer: frozenset[str] = frozenset()):
         self.doc = doc
         self.text = doc_text(doc)
         self.published: date | None = doc._.fc_published
@@ -45,7 +46,9 @@ class Extractor(TitleRules, GroupRules, CountRules):
         self.lx = load()
         self.claims: list[Claim] = []
         self.aliases: list[tuple[str, str, str, str]] = []  # (kind, a, b, method)
-        self.known_orgs: set[str] = set()
+        # what the article names as organisations, and behind it the names
+        # other sources confirmed (gazetteer.py)
+        self.known_orgs: set[str] = KnownOrgs(gazetteer)
         self.orgs: dict[str, str] = {}  # organisation -> how the article confirms it (shown by the mention layer)
         self.backrefs: list[tuple[int, Word, Word, DateExpr | None]] = []
         self.group_mentions: dict[int, list[GroupMention]] = {}
@@ -144,14 +147,28 @@ class Extractor(TitleRules, GroupRules, CountRules):
 
 
 class ClaimExtractor:
-    """Sets ``doc._.fc_claims`` (list of Claim) and ``doc._.fc_aliases``."""
+    """Sets ``doc._.fc_claims`` (list of Claim), ``doc._.fc_aliases``,
+    ``doc._.fc_org_evidence`` (the organisations the document confirms for
+    the store's gazetteer, list of gazetteer.OrgEvidence) and
+    ``doc._.fc_org_lookups`` (name -> answer, for each name the gazetteer was
+    asked about). Input: ``doc.user_data["fc_gazetteer"]``, names other
+    sources confirmed; ``doc.user_data["fc_confirm"] = False`` skips the
+    confirmations (a re-extraction: they never change)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ex = Extractor(doc)
+        gazetteer = doc.user_data.get("fc_gazetteer") or frozenset()
+        ex = Extractor(doc, gazetteer)
         ex.run()
+        if doc.user_data.get("fc_confirm", True):
+            plain = ex
+            if ex.known_orgs.consulted:
+                plain = Extractor(doc)  # confirmations never depend on the gazetteer
+                plain.run()
+            doc._.fc_org_evidence = confirmations(plain)
+        doc._.fc_org_lookups = ex.known_orgs.decisive()
         section = {s.idx: s.section for s in (doc._.fc_sentences or [])}
         for c in ex.claims:
             c.detail["section"] = section.get(c.sentence_idx, "body")

@@ -348,11 +348,11 @@ class CountRules:
             return True
         if b in lx.member_nouns or b in lx.descriptors or b in lx.generic_group_modifiers or b in lx.member_heads or b.endswith(lx.group_words):
             return True
-        if b.endswith("사") or b in self.known_orgs or any(b == g.name.split()[-1] or b in g.aliases for g in groups):
+        if b.endswith("사") or any(b == g.name.split()[-1] or b in g.aliases for g in groups):
             return True
         if b.endswith(_ADNOMINAL) or b.endswith(("며", "고", "면", "서", "해", "게")):
             return True  # a verb form: "협상 중인 두 곳이"
-        return False
+        return b in self.known_orgs  # last: only where it decides (gazetteer.KnownOrgs)
 
     def _join_verb_ahead(self, words: list[Word], i: int, event_words: dict[int, str], reach: int = 6) -> int | None:
         """The join/leave verb a few words after a subject, when only its
@@ -608,4 +608,4 @@ class CountRules:
 
     def _org_like(self, w: Word) -> bool:
         b = w.base
-        return bool(b) and (b in self.known_orgs or bool(_LATIN.match(b)) or any(b.endswith(s) for s in self.lx.org_suffixes if len(s) >= 2) or bool(w.paren and paren_kind(w.paren) in ("code", "acronym")))
+        return bool(b) and (bool(_LATIN.match(b)) or any(b.endswith(s) for s in self.lx.org_suffixes if len(s) >= 2) or bool(w.paren and paren_kind(w.paren) in ("code", "acronym")) or b in self.known_orgs)

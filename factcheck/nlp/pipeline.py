@@ -60,16 +60,24 @@ def build_nlp(model: str | None = None) -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str, published: date | None, title: str | None = None) -> Doc:
+def make_doc(nlp: Language, text: str, published: date | None, title: str | None = None,
+             orgs: Iterable[str] | None = None, confirm: bool = True) -> Doc:
+    """``orgs``: organisation names other sources confirmed (the store's
+    gazetteer, or the part of it the text contains); ``confirm``: whether to
+    read the document's own confirmations (``doc._.fc_org_evidence``)."""
     doc = nlp.make_doc(text)
     doc.user_data["fc_text"] = text  # Doc.text re-joins every token; keep the string
     doc._.fc_published = published
     doc.user_data["fc_title"] = title
+    if orgs:
+        doc.user_data["fc_gazetteer"] = orgs if isinstance(orgs, frozenset) else frozenset(orgs)
+    if not confirm:
+        doc.user_data["fc_confirm"] = False
     return doc
 
 
-def process(items: Iterable[tuple[str, date | None, str | None]], batch_size: int = 32) -> Iterator[Doc]:
-    """Run the pipeline over (text, published, title) items in batches."""
+def process(items: Iterable[tuple], batch_size: int = 32, confirm: bool = True) -> Iterator[Doc]:
+    """Run the pipeline over (text, published, title[, orgs]) items in batches."""
     nlp = build_nlp()
-    docs = (make_doc(nlp, text, published, title) for text, published, title in items)
+    docs = (make_doc(nlp, it[0], it[1], it[2], it[3] if len(it) > 3 else None, confirm) for it in items)
     yield from nlp.pipe(docs, batch_size=batch_size)

@@ -32,7 +32,7 @@ class Sentence:
     repeat_of: int | None = None
 
 
-for _name, _default in (("fc_sentences", None), ("fc_published", None), ("fc_claims", None), ("fc_aliases", None)):
+for _name, _default in (("fc_sentences", None), ("fc_published", None), ("fc_claims", None), ("fc_aliases", None), ("fc_org_evidence", None), ("fc_org_lookups", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 

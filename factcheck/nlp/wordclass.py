@@ -122,13 +122,13 @@ def is_org_word(w: Word, known: set[str], sandwiched: bool = False) -> bool:
         return False
     if re.fullmatch(r"\d+(일|월|년)", b):
         return False
-    if sandwiched or b in known or _LATIN.match(b):
+    if sandwiched or _LATIN.match(b):
         return True
     if any(b.endswith(s) for s in lx.org_suffixes) and len(b) >= 2:
         return True
-    if len(b) < 2 or b.endswith(_ADNOMINAL):
-        return False
-    return True
+    if len(b) >= 2 and not b.endswith(_ADNOMINAL):
+        return True
+    return b in known  # last: only where it decides (gazetteer.KnownOrgs)
 
 
 def _org_of(w: Word) -> tuple[str, str | None]:

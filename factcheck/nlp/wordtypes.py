@@ -76,7 +76,9 @@ def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
     """The types of one word: those of its text (cached), and ORG when the
     article has already named it as an organisation."""
     ts = _word_types(w.base, w.particle, w.paren, base)
-    if w.base in known and is_org_word(w, known):
+    # (asked only where the answer can change the types: a lookup in the
+    # store's gazetteer is then one that mattered, gazetteer.KnownOrgs)
+    if ("PERSON" in ts or "ORG" not in ts or "ORGX" not in ts) and w.base in known and is_org_word(w, known):
         # a word the article already uses as an organisation is not a name
         ts = (ts - {"PERSON"}) | {"ORG", "ORGX"}
     return ts

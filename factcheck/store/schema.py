@@ -5,7 +5,7 @@ version lives in ``meta.schema_version``. Documented in the README ("The
 store").
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -73,5 +73,16 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE findings ADD COLUMN scope VARCHAR",
         "CREATE TABLE pending (source_id VARCHAR)",
         "INSERT INTO meta VALUES ('full_check', 'needed') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ],
+    4: [
+        # the organisation gazetteer (ingest/gazetteer.py): names confirmed
+        # in a high-precision context of a source, with where; and the names
+        # each source's extraction asked it about, with the answer
+        """CREATE TABLE org_names (name VARCHAR, source_id VARCHAR, start INTEGER, "end" INTEGER, how VARCHAR)""",
+        """CREATE TABLE org_lookups (source_id VARCHAR, name VARCHAR, found BOOLEAN)""",
+        # names whose confirming sources changed, until the sources they concern are extracted again
+        "CREATE TABLE org_changes (name VARCHAR)",
+        # sources stored before: extracted again at the next add, which fills both
+        "INSERT INTO meta SELECT 'gazetteer', 'rebuild' WHERE EXISTS (SELECT 1 FROM sources) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ],
 }
