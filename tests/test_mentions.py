@@ -89,3 +89,14 @@ def test_cli_places_each_mention_in_the_file(tmp_path):
     assert table.exit_code == 0 and "그린 얼라이언스" in table.output
     bad = CliRunner().invoke(cli, ["mentions", str(tmp_path / "missing.txt")])
     assert bad.exit_code == 2 and "missing.txt" in bad.output
+
+
+def test_an_organisation_another_source_confirmed():
+    """A name the store's gazetteer holds (another source gave its stock
+    code, say) is an organisation here too, and the layer says why."""
+    text = "가람 소식: 가람은 새 공장을 연다.\n"
+    plain = next(process([(text, date(2024, 4, 18), None)]))
+    assert not [m for m in plain._.fc_mentions if m.text == "가람"]
+    doc = next(process([(text, date(2024, 4, 18), None, frozenset({"가람"}))]))
+    ms = [m for m in doc._.fc_mentions if m.type == "ORG" and m.text == "가람"]
+    assert ms and "another source" in ms[0].evidence

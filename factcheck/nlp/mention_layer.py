@@ -122,6 +122,7 @@ def mentions(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     lx = load()
     orgs: dict[str, str] = doc._.fc_orgs or {}
+    gazetteer: frozenset[str] = (doc.user_data or {}).get("fc_gazetteer") or frozenset()
     out: list[Mention] = []
     # people are who a title claim names; groups are what the claims read as groups
     persons: dict[tuple[int, str], str] = {}
@@ -173,6 +174,8 @@ def mentions(doc: Doc) -> list[Mention]:
                 continue  # a group word: its mention is the group's whole name (below)
             if b in orgs:
                 add("ORG", s, e, orgs[b])
+            elif b in gazetteer and not titled[i]:
+                add("ORG", s, e, "confirmed as an organisation by another source (factcheck orgs)")
             elif not titled[i] and w.particle in ("", "의"):
                 ev = _org_evidence(b, lx)
                 if ev:
