@@ -100,3 +100,19 @@ def test_an_organisation_another_source_confirmed():
     doc = next(process([(text, date(2024, 4, 18), None, frozenset({"가람"}))]))
     ms = [m for m in doc._.fc_mentions if m.type == "ORG" and m.text == "가람"]
     assert ms and "another source" in ms[0].evidence
+
+
+def test_sentences_that_cannot_hold_a_claim_are_not_read_word_by_word():
+    """The pre-screen (may_hold_claims) lets through every sentence a claim
+    came from, on the seeds and the development corpus."""
+    from factcheck.nlp.mention_layer import may_hold_claims
+
+    assert not may_hold_claims("날씨가 맑았다.")
+    assert may_hold_claims("가온 3곳이 함께한다.") and may_hold_claims("그는 부사장이다.")
+    for p in _articles():
+        src = read_path(p)
+        doc = next(process([(src.text, src.published, None)]))
+        sents = {s.idx: s for s in doc._.fc_sentences}
+        for c in doc._.fc_claims:
+            s = sents[c.sentence_idx]
+            assert may_hold_claims(src.text[s.start:s.end]), (p.name, c.kind, c.subject)

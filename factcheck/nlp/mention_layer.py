@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,8 +63,30 @@ for _name in ("fc_words", "fc_orgs"):
         Doc.set_extension(_name, default=None)
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> re.Pattern:
+    """Every string a claim needs somewhere in its sentence: a rank, a post,
+    a group word, a member noun or cue, an event verb, a list's 등, a bracket
+    (a stock code, an acronym, a title in brackets). Built from the lexicons."""
+    lx = load()
+    words = set(lx.ranks) | set(lx.role_suffixes) | set(lx.title_expansions) | set(lx.group_words)
+    words |= set(lx.membership_cues) | set(lx.member_nouns)
+    words |= {w for _, stem in lx.events for w in stem.split()}
+    words |= {"참여", "구성", "합류", "가입", "동참", "출범", "이름을", " 등", "(", "△", "▲"}
+    return re.compile("|".join(sorted(map(re.escape, filter(None, words)), key=len, reverse=True)))
+
+
+def may_hold_claims(sentence: str) -> bool:
+    """Whether a sentence can hold any claim or mention the claims use: most
+    sentences of an article can't, and their words are not read (two regular
+    expressions, where reading the words is the extractor's biggest cost)."""
+    return bool(_cue_words().search(sentence) or load().counter_re.search(sentence))
+
+
 def read_sentences(doc: Doc) -> list[SentenceWords]:
-    """Words and dates of every sentence that is not a repeat (a caption printed twice)."""
+    """Words and dates of every sentence that is not a repeat (a caption
+    printed twice); a sentence that cannot hold a claim (``may_hold_claims``)
+    has its dates only."""
     text = doc_text(doc)
     published: date | None = doc._.fc_published
     context: date | None = None
@@ -72,7 +95,7 @@ def read_sentences(doc: Doc) -> list[SentenceWords]:
         if sent.repeat_of is not None:
             continue
         chunk = text[sent.start : sent.end]
-        words = split_words(chunk, sent.start)
+        words = split_words(chunk, sent.start) if may_hold_claims(chunk) else []
         dates = [DateExpr(d.start + sent.start, d.end + sent.start, d.date, d.precision, d.future)
                  for d in find_dates(chunk, published, context)]
         out.append(SentenceWords(sent, words, dates, context))
