@@ -94,7 +94,7 @@ def test_cli_places_each_mention_in_the_file(tmp_path):
 def test_an_organisation_another_source_confirmed():
     """A name the store's gazetteer holds (another source gave its stock
     code, say) is an organisation here too, and the layer says why."""
-    text = "가람 소식: 가람은 새 공장을 연다.\n"
+    text = "가람은 새 협의회 참여를 검토한다.\n"
     plain = next(process([(text, date(2024, 4, 18), None)]))
     assert not [m for m in plain._.fc_mentions if m.text == "가람"]
     doc = next(process([(text, date(2024, 4, 18), None, frozenset({"가람"}))]))
