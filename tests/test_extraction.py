@@ -238,3 +238,16 @@ def test_common_nouns_after_a_title_are_not_people():
     text = "박서준 누리산업 회장은 부회장으로 선임될 예정입니다. 부회장 임기는 3년이다. 사장 계획은 미정이다.\n"
     people = {c.subject for c in claims_of(text) if c.kind == "title"}
     assert not people & {"예정", "임기", "계획"}
+
+
+def test_kinds_of_member_naming_their_members_in_brackets():
+    """"완성차 기업(한빛모터스)과 전자회사(누리전자), … 회사(다솜소프트·바람랩)
+    등이 참여했다": the members are the names in the brackets; counts in
+    brackets ("대기업(3곳)") are not names."""
+    text = ("'그린 모빌리티 얼라이언스'에는 완성차 기업(한빛모터스)과 전자회사(누리전자), 통신회사(가온텔레콤), "
+            "소프트웨어 회사(다솜소프트·바람랩) 등이 참여했다. '바다 협의회'에는 대기업(3곳)과 중소기업(5곳) 등이 참여했다.\n")
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert [(c.subject, [m["name"] for m in c.detail["members"]]) for c in lists] == [
+        ("그린 모빌리티 얼라이언스", ["한빛모터스", "누리전자", "가온텔레콤", "다솜소프트", "바람랩"])]
+    for m in lists[0].detail["members"]:
+        assert text[m["start"]:m["end"]] == m["name"]

@@ -19,6 +19,7 @@ from .wordclass import (
     event_kind,
     is_org_word,
     is_title_word,
+    rank_of,
 )
 
 _ADMIT_NOUN = re.compile(r"^(?:가입|합류|가입\s*신청|참여)$")
@@ -574,6 +575,9 @@ class CountRules:
     def _item_names(self, item: list[Word]) -> list[tuple[str, int, int]]:
         lx = self.lx
         ws = [w for w in item if w.base not in _LIST_LINKS]
+        named = self._kind_with_names(ws[-1]) if ws else None
+        if named:
+            return named  # "전자회사(누리전자)", "소프트웨어 회사(다솜소프트·바람랩)"
         # drop descriptors in front ("완성차 업체 누리오토", "수요 기업인 한울반도체")
         while len(ws) > 1 and (ws[0].base in lx.descriptors or (ws[0].base.endswith("인") and ws[0].base[:-1] in lx.descriptors) or ws[0].base in lx.generic_nouns):
             ws = ws[1:]
@@ -605,6 +609,30 @@ class CountRules:
             if w.base:
                 out.append((w.base, w.core_start, w.base_end))
         return [o for o in out if o[0] and not o[0].isdigit()]
+
+    def _kind_with_names(self, w: Word) -> list[tuple[str, int, int]] | None:
+        """The members a kind of member names in its bracket: "완성차
+        기업(한빛모터스)", "소프트웨어 회사(다솜소프트·바람랩)" -> the names
+        inside, with their offsets; None when the word is not a kind of
+        member or its bracket is not names."""
+        lx = self.lx
+        b = w.base
+        if not w.paren or paren_kind(w.paren) not in ("alias", "acronym"):
+            return None
+        if not (_kind_of_company(b, lx) or b in lx.descriptors or b in lx.generic_nouns or b.endswith(_COMPANY_NOUNS)):
+            return None
+        at = self.text.find("(", w.core_start, w.end)
+        close = self.text.find(")", at + 1, w.end) if at >= 0 else -1
+        if at < 0 or close < 0:
+            return None
+        out = []
+        for m in re.finditer(r"[^·,\s][^·,]*", self.text[at + 1 : close]):
+            name = m.group().strip()
+            st = at + 1 + m.start()
+            if not name or name in lx.generic_nouns or _kind_of_company(name, lx) or rank_of(name):
+                return None
+            out.append((name, st, st + len(name)))
+        return out or None
 
     def _org_like(self, w: Word) -> bool:
         b = w.base
