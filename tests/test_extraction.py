@@ -251,3 +251,18 @@ def test_kinds_of_member_naming_their_members_in_brackets():
         ("그린 모빌리티 얼라이언스", ["한빛모터스", "누리전자", "가온텔레콤", "다솜소프트", "바람랩"])]
     for m in lists[0].detail["members"]:
         assert text[m["start"]:m["end"]] == m["name"]
+
+
+def test_rates_shares_and_parts_by_region_are_not_member_counts():
+    """An association's members counted by region, as a share, as a yearly
+    rate, and members expelled or newly joined: only the totals are totals."""
+    text = ("'한빛기재협회' 회원사가 지난달 30일 현재 300개사로 집계됐다. 집행부 출범 직전 240개 회원사에서 60개사가 늘어 "
+            "매년 20개 회원사씩 늘어난 셈이다. 서울지역이 150개 회원사로 전체의 50%를 차지했고, 경기 지역이 60개 회원사, "
+            "강원 20개 회원사 순이었다. 가온덴탈이 전체 회원사의 3%를 차지하는 9개 회원사로 나타났다. "
+            "협회는 장기미납업체 30개사를 제명했고 올해 45개 업체가 신규회원으로 가입했다.\n")
+    cs = [c for c in claims_of(text) if c.kind == "member_count"]
+    got = {(c.value, c.detail["role"]) for c in cs}
+    assert ("300", "total") in got and ("60", "joined") in got
+    assert not {v for v, _ in got} & {"20", "150", "9"}
+    assert ("30", "left") in got and ("45", "joined") in got
+    assert ("45", "total") not in got and ("30", "total") not in got
