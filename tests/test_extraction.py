@@ -266,3 +266,18 @@ def test_rates_shares_and_parts_by_region_are_not_member_counts():
     assert not {v for v, _ in got} & {"20", "150", "9"}
     assert ("30", "left") in got and ("45", "joined") in got
     assert ("45", "total") not in got and ("30", "total") not in got
+
+
+def test_a_long_description_before_a_listed_name():
+    """"X와 Y를 비롯해 이스라엘의 … 솔루션 기업 A, 독일 차량 부품사 B 등이
+    합류했다": a kind of company takes a long description, and the list goes
+    on past it; a joiner named only by a counter ("네 곳이 합류했고") is no
+    member; "X는 … 얼라이언스에 합류한 기업과 …" says nothing of X joining."""
+    text = ("'KM 자율주행 얼라이언스'에는 누리모빌리티의 주주로 참여한 한빛그룹과 가온칼텍스를 비롯해 이스라엘의 자율주행 원격 "
+            "관제 솔루션 기업 드라이브온, 독일 차량 부품사 콘티파츠 등이 합류했다. 이후 네 곳이 차례로 합류했다. "
+            "다솜정보는 '한빛 AI 얼라이언스'에 합류한 혁신 기업과 함께 일한다.\n")
+    cs = claims_of(text)
+    lists = [c for c in cs if c.kind == "members"]
+    assert [[m["name"] for m in c.detail["members"]] for c in lists] == [["한빛그룹", "가온칼텍스", "드라이브온", "콘티파츠"]]
+    joined = [m["name"] for c in cs if c.kind == "event" for m in c.detail["members"]]
+    assert "곳" not in joined and "다솜정보" not in joined

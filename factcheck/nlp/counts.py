@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lexicons import load
 from .count_model import default_precision, read_count
 from .mentions import Claim
 from .tokens import Word, paren_kind
@@ -37,6 +39,12 @@ def _ordinal_re():
 
 _ORDINAL = _ordinal_re()
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
+
+
+@lru_cache(maxsize=1)
+def _bare_counters() -> frozenset[str]:
+    """Counters on their own ("곳", "개사"): "네 곳이 합류했다" names no member."""
+    return frozenset(c.replace(" ", "") for c in load().counters) | {"곳", "개", "개사", "군데"}
 
 
 def _kind_of_company(name: str, lx) -> bool:
@@ -222,7 +230,7 @@ class CountRules:
                 continue
             members, partial, style, first_i = lst
             partial = partial or etc
-            if len(members) < 2 and not (join and self._org_like(words[first_i])):
+            if len(members) < 2 and not (join and (self._org_like(words[first_i]) or self._org_like(words[end_i]))):
                 continue  # one joiner must look like an organisation, not "그는"
             handled_words.update(range(first_i, i + 1))
             group = self._nearest_group(groups, w.start, None)
@@ -360,7 +368,10 @@ class CountRules:
         date, group and place stand between ("전날 소재 얼라이언스에 합류했다")."""
         for k in range(i + 1, min(len(words), i + 1 + reach)):
             if event_words.get(k) in ("join", "leave"):
-                return k
+                # "X는 … 얼라이언스에 합류한 기업과": the verb describes the noun
+                # after it, not what X did
+                adnominal = words[k].base.endswith(("한", "된", "하는", "할")) and not words[k].particle and k + 1 < len(words)
+                return None if adnominal else k
             m = words[k]
             if m.sep_after or m.particle not in ("", "에", "의", "로", "으로", "에서"):
                 return None  # quotes may stand between: "'수소도시 협의회'에 새로 합류했다"
@@ -387,7 +398,7 @@ class CountRules:
         t = first_i - 1
         if words[i + 1].base != "함께":
             # "X는 … 출범식을 열고 A, B, C와 협약을 맺었다": the topic at the head of the sentence
-            t = next((k for k in range(0, first_i) if words[k].particle in ("은", "는", "이", "가")), -1)
+            t = next((k for k in range(first_i) if words[k].particle in ("은", "는", "이", "가")), -1)
         if t >= 0 and words[t].particle in ("은", "는", "이", "가") and self._org_like(words[t]) and not is_title_word(words[t]):
             members = [(words[t].base, words[t].core_start, words[t].base_end)] + members
         if len(members) < 2:
@@ -522,6 +533,20 @@ class CountRules:
                 continue
             # a word inside the current item (a descriptor or a second word)
             b = w.base
+            # "이스라엘의 자율주행 원격 관제 솔루션 기업 드라이브유": a name after a
+            # kind of company takes a longer description, "X의" included
+            if len(cur) == 1 and b and not w.particle and not w.sep_after and self._kind_noun(b) and cur[0].base not in lx.stopwords:
+                cur.insert(0, w)  # "… 기업 드라이브온": the kind of company before a name
+                first_i = k
+                k -= 1
+                continue
+            described = len(cur) >= 2 and self._kind_noun(cur[-2].base)
+            if described and w.particle == "의" and not w.sep_after and len(cur) < 7 and b and not is_title_word(w) \
+                    and not _DIGITS.search(b) and b not in lx.stopwords and b not in lx.time_words:
+                cur.insert(0, w)
+                first_i = k
+                k -= 1
+                continue
             if w.particle in ("를", "을") and k + 1 <= end_i and words[k + 1].base in _LIST_LINKS:
                 cur.insert(0, w)
                 first_i = k
@@ -535,8 +560,8 @@ class CountRules:
                     k -= 1
                     continue
                 break
-            if len(cur) >= 4:
-                break  # "산업용 가스 기업 너울가스": a name and up to three words describing it
+            if len(cur) >= (7 if described else 4):
+                break  # "산업용 가스 기업 너울가스": a name and up to three words describing it (six after a kind of company)
             cur.insert(0, w)
             first_i = k
             k -= 1
@@ -556,7 +581,7 @@ class CountRules:
         members = [m for m in members if m[0] not in lx.generic_nouns and not _kind_of_company(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
-        if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) for m in members):
+        if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) or m[0] in _bare_counters() for m in members):
             return None  # a number ("2곳"), or two names glued by a comma ("SW,통신"): not a list read right
         if len(members) < 2 and not (allow_single and members):
             return None
@@ -609,6 +634,10 @@ class CountRules:
             if w.base:
                 out.append((w.base, w.core_start, w.base_end))
         return [o for o in out if o[0] and not o[0].isdigit()]
+
+    def _kind_noun(self, b: str) -> bool:
+        """A word for a kind of member: "기업", "부품사", "전자회사", "업체"."""
+        return b in self.lx.descriptors or b.endswith(_COMPANY_NOUNS) or _kind_of_company(b, self.lx)
 
     def _kind_with_names(self, w: Word) -> list[tuple[str, int, int]] | None:
         """The members a kind of member names in its bracket: "완성차
