@@ -211,7 +211,9 @@ class _Batches:
     one), stored here, by this process only, one batch per transaction, so a
     kill leaves whole sources only. At most two batches per worker are in
     flight (memory is bounded by the batch size); when the workers are
-    behind (or still starting), this process extracts the next batch itself."""
+    still starting, this process extracts the next batch itself; once they
+    deliver, it waits for them when they are behind (on busy cores a third
+    extractor slows everything down)."""
 
     def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None):
         self.get_store, self.result = get_store, result
@@ -219,6 +221,7 @@ class _Batches:
         self.pool = None
         self.held: list | None = None
         self.inflight: deque = deque()
+        self.delivered = False  # a worker has returned a batch (its pipeline is loaded)
 
     def submit(self, batch: list) -> None:
         if self.jobs == 1:
@@ -242,15 +245,19 @@ class _Batches:
     def _send(self, batch: list) -> None:
         self._drain(block=False)
         if len(self.inflight) >= 2 * self.jobs:
-            _write_batch(self.get_store, batch, self.result)
-            return
+            if not self.delivered:  # the workers are still loading the pipeline: this process extracts meanwhile
+                _write_batch(self.get_store, batch, self.result)
+                return
+            self._drain(block=True, at_most=1)  # then it waits for them: a third extractor on busy cores only slows them down
         items = [(src.text, src.published, src.title) for src, *_ in batch]
         self.inflight.append((batch, self.pool.submit(extract_batch, items)))
 
-    def _drain(self, block: bool) -> None:
-        while self.inflight and (block or self.inflight[0][1].done()):
+    def _drain(self, block: bool, at_most: int | None = None) -> None:
+        while self.inflight and (block or self.inflight[0][1].done()) and at_most != 0:
             batch, future = self.inflight.popleft()
             _write_batch(self.get_store, batch, self.result, future.result())
+            self.delivered = True
+            at_most = None if at_most is None else at_most - 1
 
     def finish(self) -> None:
         try:
