@@ -28,6 +28,8 @@ from ..store.db import Store
 from .reader import MAX_BYTES, SUFFIXES, RawSource, read_bytes, read_path
 
 BATCH = 32
+ADD_MEMORY = "256MB"  # DuckDB's memory while add writes: its cache of the store's pages would otherwise grow with the store
+WORKER_BATCHES = 250  # a worker is replaced after this many batches: spaCy's vocabulary and the word caches grow with every new word
 
 
 @dataclass
@@ -150,6 +152,7 @@ def add(
         nonlocal store, known
         if store is None:
             store = open_store()
+            store.sql(f"SET memory_limit = '{ADD_MEMORY}'")
             for row in store.rows("SELECT id, path, content_hash, size, mtime, version FROM sources"):
                 known[row["path"]] = row
         return store
@@ -240,7 +243,8 @@ class _Batches:
         from concurrent.futures import ProcessPoolExecutor
 
         # spawned, not forked: the store's connection and its threads stay here
-        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),))
+        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),),
+                                        max_tasks_per_child=WORKER_BATCHES)
 
     def _send(self, batch: list) -> None:
         self._drain(block=False)
