@@ -111,9 +111,16 @@ class ClaimRow:
     outlet: str | None
 
     def evidence(self, quote_span: tuple[int, int] | None = None) -> dict:
+        """Where this claim stands, as a finding's evidence. The claim's own
+        span gives one dict, made once: the findings it backs share it (a
+        large block's claims back thousands of findings; nothing changes an
+        evidence dict but to add what its own fields determine)."""
         s, e = quote_span or (self.start, self.end)
-        quote = self.quote if (s, e) == (self.start, self.end) else None
-        return {
+        own = (s, e) == (self.start, self.end)
+        if own and "_evidence" in self.__dict__:
+            return self.__dict__["_evidence"]
+        quote = self.quote if own else None
+        out = {
             "source": self.source_id, "path": self.path, "outlet": self.outlet,
             "published": self.published.isoformat() if self.published else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
@@ -121,6 +128,9 @@ class ClaimRow:
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
             "start": s, "end": e, "quote": quote, "claim": self.id,
         }
+        if own:
+            self.__dict__["_evidence"] = out
+        return out
 
 
 CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'
