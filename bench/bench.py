@@ -1,7 +1,7 @@
 """Benchmark: ratios measured in one run, never a timed unit test.
 
     make bench        # = .venv/bin/python bench/bench.py --sizes 1000 4000
-    make bench-scale  # = .venv/bin/python bench/bench.py --sizes 25000 100000 (about 20 minutes on 2 cores)
+    make bench-scale  # = .venv/bin/python bench/bench.py --sizes 25000 100000 (11 minutes on 2 busy cores, 2026-12-01)
 
 Generates a synthetic Korean news corpus (titles, member lists, counts, joins,
 planted disagreements) and prints, in one run:
@@ -227,9 +227,50 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def peak_child_rss_mb() -> float:
-    """The largest peak of the processes this one waited for (``add``'s workers)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+class ChildPeaks:
+    """The largest peak RSS (VmHWM) of this process's children (``add``'s
+    workers), read from /proc while they run. ``RUSAGE_CHILDREN`` will not
+    do: a child that is forked and then execs keeps its parent's RSS at the
+    fork as its peak, so a worker started late by a large parent looks as
+    large as the parent."""
+
+    def __init__(self, every: float = 0.2):
+        import threading
+
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _watch(self, every: float) -> None:
+        me = str(os.getpid())
+        while not self._stop.wait(every):
+            for pid in os.listdir("/proc"):
+                if not pid.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{pid}/stat") as fh:
+                        if fh.read().rsplit(")", 1)[1].split()[1] != me:
+                            continue
+                    with open(f"/proc/{pid}/status") as fh:
+                        hwm = next((int(line.split()[1]) for line in fh if line.startswith("VmHWM")), 0)
+                except (OSError, IndexError, ValueError):
+                    continue
+                if "multiprocessing.resource_tracker" not in _cmdline(pid):
+                    self.peak_kb = max(self.peak_kb, hwm)
+
+    def stop_mb(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb / 1024
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read().decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def timed(fn, *a, **kw):
@@ -271,8 +312,9 @@ def child(task: str, args: list[str]) -> dict:
         return ingest_ratio(paths, min_chars)
     if task == "add":
         db, corpus, *jobs = args
+        workers = ChildPeaks()
         t, res = timed(api.add_sources, db, [corpus], jobs=int(jobs[0]) if jobs else None)
-        return {"seconds": t, "read": res.read, "rss_mb": peak_rss_mb(), "worker_rss_mb": peak_child_rss_mb()}
+        return {"seconds": t, "read": res.read, "rss_mb": peak_rss_mb(), "worker_rss_mb": workers.stop_mb()}
     if task == "check":
         (db,) = args
         t, res = timed(api.run_check, db)

@@ -91,7 +91,7 @@ def workspace(tmp_path_factory):
     _corpus(root / "sources", 1500)
     clean = root / "claims" / "clean.duckdb"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    res = subprocess.run([str(FACTCHECK), "--db", str(clean), "add", "sources"], cwd=root, capture_output=True, timeout=600)
+    res = subprocess.run([str(FACTCHECK), "--db", str(clean), "add", "--jobs", "2", "sources"], cwd=root, capture_output=True, timeout=600)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert res.returncode == 0, res.stderr.decode()
     global CLEAN_CPU
@@ -102,7 +102,7 @@ def workspace(tmp_path_factory):
 def test_sigkill_part_way_leaves_whole_sources_and_a_rerun_completes(workspace):
     root, clean = workspace
     db = root / "claims" / "killed.duckdb"
-    proc = subprocess.Popen([str(FACTCHECK), "--db", str(db), "add", "sources"], cwd=root,
+    proc = subprocess.Popen([str(FACTCHECK), "--db", str(db), "add", "--jobs", "2", "sources"], cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and not has_open(proc.pid, db):
@@ -121,7 +121,7 @@ def test_sigkill_part_way_leaves_whole_sources_and_a_rerun_completes(workspace):
     for sid, got in part.items():
         assert got == clean[sid], got["path"]  # whole sources only, identical to a clean run
 
-    res = subprocess.run([str(FACTCHECK), "--db", str(db), "add", "sources"], cwd=root, capture_output=True, timeout=600)
+    res = subprocess.run([str(FACTCHECK), "--db", str(db), "add", "--jobs", "2", "sources"], cwd=root, capture_output=True, timeout=600)
     assert res.returncode == 0, res.stderr.decode()
     assert f"unchanged {len(part)}" in res.stderr.decode()
     assert _contents(db) == clean

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,9 +27,12 @@ from ..store.db import Store
 from . import member_counts, member_lists, names, stated_count, titles
 from .base import (
     SEVERITY_ORDER,
+    SORT_MEMORY,
     Finding,
     blocks,
     dirty_scopes_sql,
+    duckdb_settings,
+    fill_sentences,
     group_block,
     load_group_claims,
     load_announced,
@@ -76,12 +80,16 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
         confidence = {c.id: claim_confidence(c.detail) for c in grouped}
         for f in stated_count.run(grouped) + member_counts.run(hist, orgs) + member_lists.run(hist, orgs):
             found.setdefault(f.id, _cap_unsure(f, confidence))
-    return _sorted(list(found.values()))
+    findings = _sorted(list(found.values()))
+    fill_sentences(store, findings)
+    return findings
 
 
 def one_per_problem(findings: list[Finding]) -> list[Finding]:
-    """The findings as people see them (copies; the input is left as found)."""
-    return _sorted(_one_per_problem([copy.deepcopy(f) for f in findings]))
+    """The findings as people see them (copies; the input is left as found:
+    a merge gives the finding kept new lists of evidence and values and a new
+    ``extra``, and never changes one in place, so a shallow copy will do)."""
+    return _sorted(_one_per_problem([copy.copy(f) for f in findings]))
 
 
 def _places(f: Finding) -> set:
@@ -98,19 +106,26 @@ def _one_per_problem(found: list[Finding]) -> list[Finding]:
     The finding kept is the most severe (then the first by kind); its id stays."""
     order = sorted(found, key=lambda f: (-SEVERITY_ORDER[f.severity], f.kind, f.id))
     kept: list[Finding] = []
+    alike: dict[tuple[str, str], list[Finding]] = defaultdict(list)  # kept findings by attribute and subject, in kept order
+    places: dict[int, set] = {}  # _places of each kept finding, renewed when it takes another's evidence
     for f in order:
+        if f.severity == "info":  # never merged
+            kept.append(f)
+            continue
         claims = _places(f)
         values = set(map(str, f.values))
-        home = next((k for k in kept if k.attribute == f.attribute and k.subject == f.subject and f.severity != "info"
-                     and k.severity != "info" and len(values & set(map(str, k.values))) >= 2
-                     and claims & _places(k)), None)
+        home = next((k for k in alike[(f.attribute, f.subject)] if k.severity != "info"
+                     and len(values & set(map(str, k.values))) >= 2 and claims & places[id(k)]), None)
         if home is None:
             kept.append(f)
+            alike[(f.attribute, f.subject)].append(f)
+            places[id(f)] = claims
             continue
         seen = {(e.get("claim"), e.get("start")) for e in home.evidence}
         home.evidence = home.evidence + [e for e in f.evidence if (e.get("claim"), e.get("start")) not in seen]
         home.values = home.values + [v for v in f.values if v not in home.values]
         home.extra = {**home.extra, "kinds": sorted(set(home.extra.get("kinds", [home.kind])) | {f.kind})}
+        places[id(home)] = _places(home)
     return kept
 
 
@@ -213,7 +228,18 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
     the last run is carried over as stored. Anything else (a source changed
     or removed, an entity that merged or split, another checker, ``full``)
     recomputes everything.
+
+    DuckDB works within ``CHECK_MEMORY`` meanwhile (sorts and joins spill to
+    disk beyond it; its cache of the store's pages stays that small).
     """
+    with duckdb_settings(store, {"memory_limit": CHECK_MEMORY}):
+        return _check(store, command, sources_read, sources_skipped, full)
+
+
+CHECK_MEMORY = SORT_MEMORY
+
+
+def _check(store: Store, command: str, sources_read: int, sources_skipped: int, full: bool) -> CheckResult:
     started = datetime.now()
     fingerprint = checker_fingerprint()
     why_full = _why_full(store, fingerprint, full)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -110,9 +111,16 @@ class ClaimRow:
     outlet: str | None
 
     def evidence(self, quote_span: tuple[int, int] | None = None) -> dict:
+        """Where this claim stands, as a finding's evidence. The claim's own
+        span gives one dict, made once: the findings it backs share it (a
+        large block's claims back thousands of findings; nothing changes an
+        evidence dict but to add what its own fields determine)."""
         s, e = quote_span or (self.start, self.end)
-        quote = self.quote if (s, e) == (self.start, self.end) else None
-        return {
+        own = (s, e) == (self.start, self.end)
+        if own and "_evidence" in self.__dict__:
+            return self.__dict__["_evidence"]
+        quote = self.quote if own else None
+        out = {
             "source": self.source_id, "path": self.path, "outlet": self.outlet,
             "published": self.published.isoformat() if self.published else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
@@ -120,6 +128,9 @@ class ClaimRow:
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
             "start": s, "end": e, "quote": quote, "claim": self.id,
         }
+        if own:
+            self.__dict__["_evidence"] = out
+        return out
 
 
 CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'
@@ -130,7 +141,12 @@ CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'
 TITLE_BLOCK_SQL = "coalesce(eo.entity, c.org)"
 GROUP_BLOCK_SQL = "coalesce(eg.entity, chr(1) || c.source_id)"
 FETCH_ROWS = 2048  # rows taken from DuckDB at a time
-SORT_MEMORY = "512MB"  # DuckDB's memory while it streams claims: a corpus's claims sorted by block spill to disk beyond it
+SORT_MEMORY = "256MB"  # DuckDB's memory while it streams claims: a corpus's claims sorted by block spill to disk beyond it
+# DuckDB's optimizer turns the LEFT JOINs of claims to entities and sources
+# into RIGHT JOINs that hash every streamed claim (its detail and all) once
+# per join: 1.2 GB at 100,000 sources. Written as they are, the joins hash the
+# small side (names, sources' path and date) and the claims stream through.
+STREAM_SETTINGS = {"memory_limit": SORT_MEMORY, "disabled_optimizers": "build_side_probe_side"}
 
 
 def title_block(c: ClaimRow) -> str:
@@ -141,10 +157,13 @@ def group_block(c: ClaimRow) -> str:
     return c.group_entity or chr(1) + c.source_id
 
 
-def _claims_sql(placeholders: str, where: str, with_sql: str, order: str) -> str:
+SENTENCE_SQL = "substring(s.text, c.sentence_start + 1, c.sentence_end - c.sentence_start)"
+
+
+def _claims_sql(placeholders: str, where: str, with_sql: str, order: str, sentence: str = SENTENCE_SQL) -> str:
     return f"""{with_sql}
             SELECT c.id, c.source_id, c.kind, c.subject, c.value, c.start, c."end", c.quote,
-                   substring(s.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+                   {sentence} AS sentence,
                    c.sentence_start, c.sentence_end, c.section, c.as_of, c.as_of_precision,
                    c.org, eo.entity, eo.label, eg.entity, eg.label, c.role, c.rank, c.count, c.detail,
                    s.path, s.published, s.outlet
@@ -175,20 +194,62 @@ def stream_claims(store: Store, kinds: tuple[str, ...], block_sql: str, where: s
     """As ``load_claims``, ordered by block (``block_sql``) and within a
     block as ``load_claims`` orders them, fetched ``FETCH_ROWS`` at a time:
     Python holds one batch of rows, never the corpus's claims. Nothing else
-    may use the store's connection until the iterator is exhausted."""
+    may use the store's connection until the iterator is exhausted.
+
+    The claims come without their sentence (``None``; the source texts would
+    travel through the sort): ``fill_sentences`` puts it into the evidence
+    of the findings that need it."""
     placeholders = ", ".join("?" for _ in kinds)
-    limit = store.scalar("SELECT current_setting('memory_limit')")
-    store.sql(f"SET memory_limit = '{SORT_MEMORY}'")  # DuckDB sorts the claims in this much memory, the rest on disk
-    try:
-        cur = store.sql(_claims_sql(placeholders, where, with_sql, f"{block_sql}, {CLAIM_ORDER}"), list(kinds))
+    with stream_settings(store):
+        cur = store.sql(_claims_sql(placeholders, where, with_sql, f"{block_sql}, {CLAIM_ORDER}", sentence="NULL"), list(kinds))
         while True:
             rows = cur.fetchmany(FETCH_ROWS)
             if not rows:
                 return
             for r in rows:
                 yield _row(r)
+
+
+@contextmanager
+def duckdb_settings(store: Store, settings: dict[str, str]):
+    """DuckDB's ``settings`` for a while, restored after."""
+    before = {k: store.scalar(f"SELECT current_setting('{k}')") for k in settings}
+    for k, v in settings.items():
+        store.sql(f"SET {k} = '{v}'")
+    try:
+        yield
     finally:
-        store.sql(f"SET memory_limit = '{limit}'")
+        for k, v in before.items():
+            store.sql(f"SET {k} = '{v}'")
+
+
+def stream_settings(store: Store):
+    """DuckDB's settings while claims stream (``STREAM_SETTINGS``)."""
+    return duckdb_settings(store, STREAM_SETTINGS)
+
+
+def fill_sentences(store: Store, findings: list[Finding]) -> None:
+    """The sentence of each piece of evidence that came without one (streamed
+    claims), sliced from its source's text in SQL, as ``load_claims`` slices
+    it: one pass over the sources for every finding at once."""
+    holes = [e for f in findings for e in f.evidence if "sentence" in e and e["sentence"] is None and e.get("sentence_start") is not None]
+    if not holes:
+        return
+    import pyarrow as pa
+
+    keys = sorted({(e["source"], e["sentence_start"], e["sentence_end"]) for e in holes})
+    table = pa.table({"source_id": pa.array([k[0] for k in keys], pa.string()),
+                      "s": pa.array([k[1] for k in keys], pa.int32()), "e": pa.array([k[2] for k in keys], pa.int32())})
+    store.con.register("_sentence_keys", table)
+    try:
+        with stream_settings(store):  # the keys are hashed, the sources' texts stream past them
+            got = {(sid, a, b): text for sid, a, b, text in store.sql(
+                "SELECT k.source_id, k.s, k.e, substring(s.text, k.s + 1, k.e - k.s) FROM sources s JOIN _sentence_keys k ON k.source_id = s.id"
+            ).fetchall()}
+    finally:
+        store.con.unregister("_sentence_keys")
+    for e in holes:
+        e["sentence"] = got.get((e["source"], e["sentence_start"], e["sentence_end"]))
 
 
 def blocks(claims: Iterable[ClaimRow], key: Callable[[ClaimRow], str]) -> Iterator[list[ClaimRow]]:

@@ -16,11 +16,11 @@ import json
 import os
 import sys
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable
 
 from ..errors import FactcheckError
 from ..i18n import lazy
@@ -28,6 +28,8 @@ from ..store.db import Store
 from .reader import MAX_BYTES, SUFFIXES, RawSource, read_bytes, read_path
 
 BATCH = 32
+ADD_MEMORY = "256MB"  # DuckDB's memory while add writes: its cache of the store's pages would otherwise grow with the store
+WORKER_BATCHES = 250  # a worker is replaced after this many batches: spaCy's vocabulary and the word caches grow with every new word
 
 
 @dataclass
@@ -124,7 +126,7 @@ def source_id_for(display: str, data_hash: str | None = None) -> str:
 
 
 def claim_id(source_id: str, kind: str, start: int, end: int, value: str) -> str:
-    return "c" + hashlib.sha1(f"{source_id}|{kind}|{start}|{end}|{value}".encode("utf-8")).hexdigest()[:15]
+    return "c" + hashlib.sha1(f"{source_id}|{kind}|{start}|{end}|{value}".encode()).hexdigest()[:15]
 
 
 def add(
@@ -150,6 +152,7 @@ def add(
         nonlocal store, known
         if store is None:
             store = open_store()
+            store.sql(f"SET memory_limit = '{ADD_MEMORY}'")
             for row in store.rows("SELECT id, path, content_hash, size, mtime, version FROM sources"):
                 known[row["path"]] = row
         return store
@@ -215,7 +218,9 @@ class _Batches:
     one), stored here, by this process only, one batch per transaction, so a
     kill leaves whole sources only. At most two batches per worker are in
     flight (memory is bounded by the batch size); when the workers are
-    behind (or still starting), this process extracts the next batch itself."""
+    still starting, this process extracts the next batch itself; once they
+    deliver, it waits for them when they are behind (on busy cores a third
+    extractor slows everything down)."""
 
     def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None):
         self.get_store, self.result = get_store, result
@@ -224,6 +229,7 @@ class _Batches:
         self.held: list | None = None
         self.inflight: deque = deque()
         self.gaz = None
+        self.delivered = False  # a worker has returned a batch (its pipeline is loaded)
 
     def gazetteer(self, store: Store):
         """The store's gazetteer, loaded once and kept up to date batch by batch."""
@@ -250,20 +256,25 @@ class _Batches:
         from concurrent.futures import ProcessPoolExecutor
 
         # spawned, not forked: the store's connection and its threads stay here
-        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),))
+        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),),
+                                        max_tasks_per_child=WORKER_BATCHES)
 
     def _send(self, batch: list) -> None:
         self._drain(block=False)
         store = self.get_store()
         if len(self.inflight) >= 2 * self.jobs:
-            _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(store))
-            return
+            if not self.delivered:  # the workers are still loading the pipeline: this process extracts meanwhile
+                _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(store))
+                return
+            self._drain(block=True, at_most=1)  # then it waits for them: a third extractor on busy cores only slows them down
         self.inflight.append((batch, self.pool.submit(extract_batch, _items(store, batch, self.gazetteer(store)))))
 
-    def _drain(self, block: bool) -> None:
-        while self.inflight and (block or self.inflight[0][1].done()):
+    def _drain(self, block: bool, at_most: int | None = None) -> None:
+        while self.inflight and (block or self.inflight[0][1].done()) and at_most != 0:
             batch, future = self.inflight.popleft()
             _write_batch(self.get_store, batch, self.result, future.result(), gaz=self.gaz)
+            self.delivered = True
+            at_most = None if at_most is None else at_most - 1
 
     def finish(self) -> None:
         try:
@@ -402,7 +413,7 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
         (result.updated if prev else result.added).append(src.path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schemas() -> dict:
     """The Arrow schema of each table ``add`` writes (built on first use:
     commands that only read never import pyarrow)."""

@@ -95,6 +95,9 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(text) < 0.01
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when there is one: the same documents, a tenth of the time
+
+
 def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     if not text.startswith("---"):
         return {}, text
@@ -114,7 +117,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     if body.startswith("\n"):
         body = body[1:]
     try:
-        meta = yaml.safe_load(block) if block.strip() else {}
+        meta = yaml.load(block, Loader=_YAML_LOADER) if block.strip() else {}
     except ValueError as exc:  # YAML reads 2020-02-30 as a date and fails
         raise FactcheckError(lazy("malformed front matter: a date that does not exist ({reason})", reason=str(exc)), path) from None
     except yaml.YAMLError as exc:

@@ -52,13 +52,13 @@ class Store:
         """Bulk insert: DuckDB reads the Arrow table directly (no per-row SQL)."""
         if data.num_rows == 0:
             return
-        name = f"_arrow_{table}"
-        self.con.register(name, data)
-        try:
-            cols = ", ".join(f'"{c}"' for c in data.column_names)
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
-        finally:
-            self.con.unregister(name)
+        # read by name from this frame (a replacement scan), not register()ed:
+        # a registered table is held until the transaction commits, every
+        # batch of a long transaction at once (check's findings: 400 MB at
+        # 100,000 sources)
+        _arrow_rows = data  # noqa: F841
+        cols = ", ".join(f'"{c}"' for c in data.column_names)
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _arrow_rows")
 
     def needs_full_check(self) -> None:
         """Claims were replaced or removed: the next check recomputes everything."""
