@@ -99,6 +99,8 @@ def is_name(s: str) -> bool:
         return False
     if s.endswith(lx.org_suffixes_2) or s.endswith(lx.group_words):
         return False
+    if len(s) == 3 and s[-1] in _ADNOMINAL and s[:2] in lx.stopwords:
+        return False  # a verbal noun and an ending: "사임한", "연임할"
     if s[:2] in lx.surnames and len(s) >= 3:
         return True
     if s[0] not in lx.surnames or len(s) == 4:
@@ -106,6 +108,28 @@ def is_name(s: str) -> bool:
     if s.endswith(("사", "들", "측", "부", "청", "시", "군", "도", "회", "단", "팀", "대", "국", "처", "원장")):
         return False
     return True
+
+
+_HANJA = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_LABEL = re.compile(r"[가-힣][가-힣·,/ ]{0,15}")
+
+
+@lru_cache(maxsize=100_000)
+def name_bracket(base: str, paren: str | None) -> str | None:
+    """What the bracket after a name-shaped word says about it: "hanja" for
+    the name in Chinese characters, as long as the name ("장영호(張永浩)"),
+    "label" for a short Hangul note on the person ("김하늘(전자)",
+    "김하늘(한빛전자 회장)"), None otherwise. An organisation's own
+    expansion ("한수원(한국수력원자력)") begins with its first syllable, so
+    such a bracket is not a label."""
+    if not paren or not is_name(base):
+        return None
+    p = paren.strip()
+    if _HANJA.fullmatch(p) and len(p) == len(base):
+        return "hanja"
+    if _LABEL.fullmatch(p) and p[0] != base[0]:
+        return "label"
+    return None
 
 
 def is_org_word(w: Word, known: set[str], sandwiched: bool = False) -> bool:
