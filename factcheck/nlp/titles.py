@@ -29,6 +29,7 @@ from .wordclass import (
     is_name,
     is_org_word,
     name_bracket,
+    name_or_unit,
     rank_of,
     role_of,
 )
@@ -49,7 +50,7 @@ _NAME_FINALS = ("은", "이", "가")  # syllables that end names and read as par
 _ACTING = ("직무대행", "권한대행", "대행")
 _BULLETS = "△▲▷▶■□●○◆◇•"  # an item of a list: "△김하늘 한빛전자 사장 △박서준 …"
 # a finite or connective verb ("참석했고", "선임됐다"): never a name or an organisation
-_VERB_END = ("했고", "했다", "됐고", "됐다", "하고", "하며", "되며", "되고", "한다", "된다", "했으며", "됐으며", "하는", "되는", "했던", "하기로", "이며", "이고", "이다", "였다", "이었다", "했지만", "됐지만")
+_VERB_END = ("했고", "했다", "됐고", "됐다", "하고", "하며", "되며", "되고", "한다", "된다", "했으며", "됐으며", "하는", "되는", "했던", "하기로", "했지만", "됐지만")
 
 
 def is_current(detail: dict) -> bool:
@@ -169,19 +170,21 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
     name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren)) or bracket == "hanja") and not wbase.endswith(_NOT_NAME_END)
     if name:
         ts.add("PERSON")
+    elif not not_name and paren is None and name_or_unit(wbase):
+        ts.add("NAMEX")  # "김영대", "두성국" or "연세대": a name only before an organisation and a business rank
     elif bracket == "label" and not not_name and not wbase.endswith(_NOT_NAME_END):
         ts.add("PLABEL")  # a name with a note on the person: "김하늘(전자)", "김하늘(한빛전자 회장)"
     if len(wbase) == 1 and wbase in lx.surnames and wbase != "전":
         ts.add("SURNAME")
     if wbase == "겸":
         ts.add("JOIN")
-    if wbase.endswith(_VERB_END) and len(wbase) > 2:
+    if wbase.endswith(_VERB_END) and len(wbase) > 2 and not particle:
         ts.add("VERB")
     if base in _ACTING:
         ts.add("ACTING")
     if base in _designate_nouns():
         ts.add("DESIG")
-    if not ts & {"ACTING", "JOIN", "DESIG"} and not not_name:
+    if not ts & {"ACTING", "JOIN", "DESIG", "VERB"} and not not_name:
         if is_org_word(w, set()):
             ts.add("ORG")
         if is_org_word(w, set(), sandwiched=True):
