@@ -50,7 +50,7 @@ _NAME_FINALS = ("은", "이", "가")  # syllables that end names and read as par
 _ACTING = ("직무대행", "권한대행", "대행")
 _BULLETS = "△▲▷▶■□●○◆◇•"  # an item of a list: "△김하늘 한빛전자 사장 △박서준 …"
 # a finite or connective verb ("참석했고", "선임됐다"): never a name or an organisation
-_VERB_END = ("했고", "했다", "됐고", "됐다", "하고", "하며", "되며", "되고", "한다", "된다", "했으며", "됐으며", "하는", "되는", "했던", "하기로", "했지만", "됐지만")
+_VERB_END = ("했고", "했다", "됐고", "됐다", "하고", "하며", "되며", "되고", "한다", "된다", "했으며", "됐으며", "하는", "되는", "했던", "하기로", "했지만", "됐지만", "하면서", "되면서", "했으나", "됐으나")
 
 
 def is_current(detail: dict) -> bool:
