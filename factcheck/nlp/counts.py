@@ -38,6 +38,10 @@ def _ordinal_re():
 
 
 _ORDINAL = _ordinal_re()
+# people counted as a board's members: "부회장단은 18명에서 21명으로 늘어난다",
+# "회장단을 23명으로 확대했다" (a count of people is members only of a board of people)
+_BOARD_HEADS = ("부회장단", "회장단")
+_BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
@@ -97,6 +101,16 @@ class CountRules:
             s, e = m.start() + sent.start, m.end() + sent.start
             counts.append((s, e, n, m.group("counter"), m.group("yeo") or ""))
         groups = self.group_mentions.get(sent.idx, [])
+        board_of: dict[int, str] = {}
+        for g in groups:
+            if g.head not in _BOARD_HEADS:
+                continue
+            nxt = min((h.start for h in groups if h.start > g.start), default=sent.end)
+            for m in _BOARD_COUNT.finditer(self.text, g.end, min(nxt, g.end + 40)):
+                s, e = m.start(), m.end()
+                counts.append((s, e, int(m.group("num")), m.group("counter"), ""))
+                board_of[s] = self._board_name(g, groups)
+        counts.sort()
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
         event_words = self._event_words(words)
@@ -110,10 +124,10 @@ class CountRules:
                 continue
             after = self.text[e : sent.end]
             reading = read_count(self.text[sent.start : s], after, yeo)
-            if reading.rejected:
-                continue
+            if reading.rejected and not (s in board_of and reading.rejected == "attendees_from_groups"):
+                continue  # (a board's "18명에서 21명으로" is a change of size, not people sent from 18 places)
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
-            lst = self._list_before(words, wi)
+            lst = self._list_before(words, wi) if s not in board_of else None  # a board's people are no list of organisations
             changed_to = re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
             # "6개사로 발족해 … 74개사로 확대됐다": a count of members that makes or grows
             # a group stands on its own, in a sentence that names no group
@@ -122,7 +136,7 @@ class CountRules:
                 continue
             if not lst and not self._counts_members(words, wi, counter, groups):
                 continue  # "지상국 11곳", "유인도는 모두 47곳": something else is counted
-            group = self._nearest_group(groups, s, member_noun, after_end=e)
+            group = board_of.get(s) or self._nearest_group(groups, s, member_noun, after_end=e)
             if reading.as_of == "launch":
                 before = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
                 if before:
@@ -289,6 +303,21 @@ class CountRules:
                 pos = st + len(p)
             group = self._nearest_group(groups, w.start, None) if groups else None
             self._emit_members(sent, group, members, members[-1][2], self.published, "day", None, True, "dot", "joined" if joins else "total")
+
+    def _board_name(self, g, groups) -> str:
+        """A board named by its organisation: "한국무역협회는 … 회장단을" ->
+        "한국무역협회 회장단"; "서울상의 비상근 부회장단" -> "서울상의 부회장단".
+        Never the organisation alone: its members are companies, not people."""
+        owner = [h for h in groups if h.end <= g.start and h.head not in _BOARD_HEADS]
+        if owner:
+            return f"{self._group_ref(owner[-1]).lstrip('@')} {g.head}"
+        before = self.text[max(0, g.start - 30) : g.start].split()
+        while before and before[-1] in ("비상근", "상근", "신임"):
+            before.pop()
+        org = before[-1] if before else ""
+        if org and not org.endswith(("은", "는", "이", "가", "을", "를", "에", "도")) and len(org) >= 2 and not _DIGITS.search(org):
+            return f"{org} {g.head}"
+        return g.head
 
     def _membership_ahead(self, words: list[Word], i: int, groups) -> str | None:
         """The group a topic list is said to belong to a few words on: "G

@@ -253,8 +253,8 @@ class TitleRules:
             if w.paren and paren_kind(w.paren) == "code":
                 self.aliases.append(("org", org, "code:" + w.paren, "stock_code"))
         if any(c.kind == "title" and c.sentence_idx == sent.idx and c.subject == person.base and c.value.replace(" ", "") == title_text.replace(" ", "")
-               for c in self.claims):
-            return True  # one post of one person read by two patterns: one claim
+               and not (org and c.detail.get("org") and c.detail["org"] != org) for c in self.claims):
+            return True  # one post of one person read by two patterns: one claim (two organisations: two posts)
         as_of, prec = self._as_of(start, dates, context)
         detail = {
             "person": person.base,

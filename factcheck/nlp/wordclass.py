@@ -19,6 +19,10 @@ _DIGITS = re.compile(r"\d")
 _LIST_LINKS = ("비롯해", "비롯한", "비롯하여", "주관사로", "중심으로", "포함해", "포함한", "필두로")
 
 _LETTER = re.compile(r"[가-힣A-Za-z]")
+# a number with a counter or an ordinal ("11명", "8기", "제6대", "2차"): not an organisation
+_COUNTED = re.compile(r"제?\d+(?:명|인|개|개사|곳|기|대|차|회|위|번째|세|여명|여곳|여개)")
+# a noun with a suffix that makes another noun ("지역별", "당연직", "가능성"): not a name when the noun is a common one
+_NOUN_SUFFIXES = ("별", "직", "성", "엔", "적", "용", "급", "층", "권")
 _CUE_VERB = re.compile(r"^(?:참여|구성|합류|가입|동참|출범)(?:하|했|한|해|합|할|중|됐|된|되|시켰|$)")
 
 
@@ -101,6 +105,8 @@ def is_name(s: str) -> bool:
         return False
     if s + "장" in lx.role_suffixes:
         return False  # a unit whose head is a post: 부문(장), 지점(장)
+    if len(s) == 3 and (s[-1] in _ADNOMINAL or s[-1] in _NOUN_SUFFIXES) and (s[:2] in lx.stopwords or s[:2] in lx.generic_nouns):
+        return False  # a common noun with an ending or a suffix: "사임한", "연임할", "지역별"
     if s[:2] in lx.surnames and len(s) >= 3:
         return True
     if s[0] not in lx.surnames or len(s) == 4:
@@ -108,6 +114,42 @@ def is_name(s: str) -> bool:
     if s.endswith(("사", "들", "측", "부", "청", "시", "군", "도", "회", "단", "팀", "대", "국", "처", "원장")):
         return False
     return True
+
+
+_HANJA = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_LABEL = re.compile(r"[가-힣][가-힣·,/ ]{0,15}")
+
+
+@lru_cache(maxsize=100_000)
+def name_bracket(base: str, paren: str | None) -> str | None:
+    """What the bracket after a name-shaped word says about it: "hanja" for
+    the name in Chinese characters, as long as the name ("장영호(張永浩)"),
+    "label" for a short Hangul note on the person ("김하늘(전자)",
+    "김하늘(한빛전자 회장)"), None otherwise. An organisation's own
+    expansion ("한수원(한국수력원자력)") begins with its first syllable, so
+    such a bracket is not a label."""
+    if not paren or not is_name(base):
+        return None
+    p = paren.strip()
+    if _HANJA.fullmatch(p) and len(p) == len(base):
+        return "hanja"
+    if _LABEL.fullmatch(p) and p[0] != base[0]:
+        return "label"
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def name_or_unit(s: str) -> bool:
+    """A name-shaped word that ``is_name`` refuses only for its last syllable
+    대 or 국, which also ends abbreviations of universities and offices
+    ("연세대", "사무국"): "김영대", "두성국". Whether it is a name is left to
+    where it stands (before an organisation and a business rank)."""
+    lx = load()
+    if len(s) != 3 or not is_hangul_word(s) or s[-1] not in "대국" or s[0] not in lx.surnames:
+        return False
+    if s in lx.stopwords or s in lx.generic_nouns or s in lx.descriptors or s.endswith(lx.org_suffixes_2) or s.endswith(lx.group_words):
+        return False
+    return not is_name(s)
 
 
 def is_org_word(w: Word, known: set[str], sandwiched: bool = False) -> bool:
@@ -120,7 +162,7 @@ def is_org_word(w: Word, known: set[str], sandwiched: bool = False) -> bool:
         return False
     if _DIGITS.search(b) and not _LATIN.match(b) and not re.search(r"[가-힣]", b):
         return False
-    if re.fullmatch(r"\d+(일|월|년)", b):
+    if re.fullmatch(r"\d+(일|월|년)", b) or _COUNTED.fullmatch(b):
         return False
     if sandwiched or _LATIN.match(b):
         return True

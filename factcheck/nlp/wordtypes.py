@@ -19,7 +19,16 @@ from functools import lru_cache
 from ..lexicons import load
 from ..patterns import title_patterns
 from .tokens import Word, paren_kind
-from .wordclass import _LATIN, fused_title, is_name, is_org_word, rank_of, role_of
+from .wordclass import (
+    _LATIN,
+    fused_title,
+    is_name,
+    is_org_word,
+    name_bracket,
+    name_or_unit,
+    rank_of,
+    role_of,
+)
 from .wordmatch import TWord
 
 # web noise between a name and its title: a stock quote "(23,450원 ▲150 +0.64%)"
@@ -35,6 +44,9 @@ _PHOTO = re.compile(r"^\s*사진(?:\s*=.*)?\s*$")  # "김하늘(사진) 대표"
 _AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
 _NAME_FINALS = ("은", "이", "가")  # syllables that end names and read as particles
 _ACTING = ("직무대행", "권한대행", "대행")
+_BULLETS = "△▲▷▶■□●○◆◇•"  # an item of a list: "△김하늘 한빛전자 사장 △박서준 …"
+# a finite or connective verb ("참석했고", "선임됐다"): never a name or an organisation
+_VERB_END = ("했고", "했다", "됐고", "됐다", "하고", "하며", "되며", "되고", "한다", "된다", "했으며", "됐으며", "하는", "되는", "했던", "하기로", "했지만", "됐지만", "하면서", "되면서", "했으나", "됐으나")
 
 
 def title_core(w: Word) -> tuple[str, str]:
@@ -81,6 +93,9 @@ def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
     if ("PERSON" in ts or "ORG" not in ts or "ORGX" not in ts) and w.base in known and is_org_word(w, known):
         # a word the article already uses as an organisation is not a name
         ts = (ts - {"PERSON"}) | {"ORG", "ORGX"}
+    if w.text[:1] in _BULLETS:
+        # BUL: the word opens a list item; ITEMP: a name opening one
+        ts = ts | ({"BUL", "ITEMP"} if ts & {"PERSON", "PLABEL"} else {"BUL"})
     return ts
 
 
@@ -99,18 +114,25 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
     if fused_title(base):
         ts.add("FUSED")
     not_name = wbase in _not_names()
-    name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren))) and not wbase.endswith(_NOT_NAME_END)
+    bracket = name_bracket(wbase, paren) if paren else None
+    name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren)) or bracket == "hanja") and not wbase.endswith(_NOT_NAME_END)
     if name:
         ts.add("PERSON")
+    elif not not_name and paren is None and name_or_unit(wbase):
+        ts.add("NAMEX")  # "김영대", "두성국" or "연세대": a name only before an organisation and a business rank
+    elif bracket == "label" and not not_name and not wbase.endswith(_NOT_NAME_END):
+        ts.add("PLABEL")  # a name with a note on the person: "김하늘(전자)", "김하늘(한빛전자 회장)"
     if len(wbase) == 1 and wbase in lx.surnames and wbase != "전":
         ts.add("SURNAME")
     if wbase == "겸":
         ts.add("JOIN")
+    if wbase.endswith(_VERB_END) and len(wbase) > 2 and not particle:
+        ts.add("VERB")
     if base in _ACTING:
         ts.add("ACTING")
     if base in _designate_nouns():
         ts.add("DESIG")
-    if not ts & {"ACTING", "JOIN", "DESIG"} and not not_name:
+    if not ts & {"ACTING", "JOIN", "DESIG", "VERB"} and not not_name:
         if is_org_word(w, set()):
             ts.add("ORG")
         if is_org_word(w, set(), sandwiched=True):

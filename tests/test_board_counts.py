@@ -1,0 +1,29 @@
+"""People counted as the members of a board (counts.py ``_BOARD_COUNT``):
+"부회장단은 18명에서 21명으로 늘어난다" counts the board; "회장단 회의에는 15명이
+참석했다" counts people who came, and no organisation's members."""
+from datetime import date
+
+from factcheck.nlp.pipeline import process
+
+
+def _counts(text):
+    doc = next(process([(text + "\n", date(2024, 4, 18), None)]))
+    return [(c.subject, int(c.value), c.detail.get("role")) for c in doc._.fc_claims if c.kind == "member_count"]
+
+
+def test_board_grows():
+    got = _counts("한빛상의 비상근 부회장단은 현재 18명에서 21명으로 늘어난다.")
+    assert ("한빛상의 부회장단", 18, "total") in got
+    assert ("한빛상의 부회장단", 21, "planned") in got
+
+
+def test_board_named_by_its_organisation():
+    got = _counts("누리무역협회는 비상근 부회장 9명을 새로 영입해 회장단을 22명으로 확대했다.")
+    assert ("누리무역협회 회장단", 22, "total") in got
+    assert not [c for c in got if c[0] == "누리무역협회"]  # never the association's own (company) members
+
+
+def test_people_who_came_are_not_a_board_size():
+    assert _counts("회장단 회의에는 15명이 참석했다.") == []
+    assert _counts("부회장단은 5명이 회의에 참석해 의견을 냈다.") == []
+    assert _counts("누리협회 회원사 직원 50명이 참석했다.") == []
