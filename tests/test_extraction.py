@@ -281,3 +281,19 @@ def test_a_long_description_before_a_listed_name():
     assert [[m["name"] for m in c.detail["members"]] for c in lists] == [["한빛그룹", "가온칼텍스", "드라이브온", "콘티파츠"]]
     joined = [m["name"] for c in cs if c.kind == "event" for m in c.detail["members"]]
     assert "곳" not in joined and "다솜정보" not in joined
+
+
+def test_people_promoted_in_one_sentence_leave_their_rank():
+    """"A 상무와 B 상무 등 2명은 전무로 승진했다", "A 상무, B 상무를 각각
+    부사장으로 승진시켰다": the ranks they are named with are former; a
+    speaker of another clause ("A 전무는 B 상무가 부사장으로 승진한 데 대해")
+    keeps his."""
+    def titles(text):
+        return {(c.subject, c.value, c.detail["status"]) for c in claims_of(text) if c.kind == "title"}
+
+    assert {("김하늘", "상무", "former"), ("박서준", "상무", "former")} <= titles(
+        "한빛전자는 김하늘 상무와 박서준 상무 등 2명은 전무로 승진했다고 밝혔다.\n")
+    assert {("김하늘", "상무", "former"), ("박서준", "상무", "former")} <= titles(
+        "한빛전자는 김하늘 상무, 박서준 상무를 각각 부사장으로 승진시켰다.\n")
+    got = titles("김하늘 한빛전자 전무는 이도윤 상무가 부사장으로 승진한 데 대해 축하했다.\n")
+    assert ("김하늘", "전무", "current") in got and ("이도윤", "상무", "former") in got

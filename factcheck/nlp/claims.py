@@ -16,6 +16,7 @@ sentence and an as-of date. Everything here is rules over lexicons
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -30,6 +31,12 @@ from .groups import GroupRules
 from .mentions import Claim, GroupMention
 from .titles import TitleRules
 from .tokens import Word
+from .wordclass import rank_of
+
+# "전무로 승진했다", "부사장으로 각각 승진시켰다": the rank a sentence promotes to
+_LIST_GLUE = re.compile(r"(?:\s|,|와|과|및|등|각각|모두|나란히|\d+\s*명(?:은|는|이|가|을|를)?|을|를)*")
+_LIST_END = re.compile(r"(?:\s|,|와|과|및|등|각각|모두|나란히|\d+\s*명(?:은|는|이|가|을|를)?|은|는|이|가|을|를)*")
+_PROMOTED_TO = re.compile(r"(\S+?)(?:으로|로)\s+(?:각각\s+|모두\s+|나란히\s+)?승진")
 
 
 class Extractor(TitleRules, GroupRules, CountRules):
@@ -74,10 +81,54 @@ class Extractor(TitleRules, GroupRules, CountRules):
             if sent.section == "headline":
                 self._headline_dot_list(sent, words)
         self._resolve_backrefs()
+        self._promoted_in_the_sentence()
         self._org_from_the_article()
         self._resolve_groups()
         self._drop_nested_titles()
         self._names_as_written()
+
+    def _promoted_in_the_sentence(self) -> None:
+        """"A 상무 등 2명은 전무로 승진했다", "A 상무, B 상무를 각각 부사장으로
+        승진시켰다": a sentence that promotes to a rank says the people it
+        names at a lower rank of the same ladder held that rank before, so
+        those titles are former (and the checks read the change as announced)."""
+        lx = self.lx
+        promoted: dict[int, list[tuple[int, object]]] = {}
+        for sent in self.sentences:
+            text = self.text[sent.start : sent.end]
+            for m in _PROMOTED_TO.finditer(text):
+                r = rank_of(m.group(1))
+                rank = lx.ranks.get(r) if r else None
+                if rank is not None and rank.ladder != "position":
+                    promoted.setdefault(sent.idx, []).append((sent.start + m.start(), rank))
+        if not promoted:
+            return
+        for c in self.claims:
+            if c.kind != "title" or c.sentence_idx not in promoted or (c.detail.get("status") or "current") != "current":
+                continue
+            own = lx.ranks.get(c.detail.get("rank") or "")
+            if own is None or own.ladder == "position":
+                continue
+            for at, rank in promoted[c.sentence_idx]:
+                if c.end <= at and own.ladder == rank.ladder and own.level < rank.level and self._promoted_one(c, at):
+                    c.detail["status"] = "former"
+                    c.detail["former"] = True
+                    break
+
+    def _promoted_one(self, c: Claim, at: int) -> bool:
+        """Whether only other people of the same list stand between a title
+        and the promotion ("A 상무와 B 상무 등 2명은 전무로"), not a clause of
+        its own ("A 전무는 B 상무가 부사장으로": A is the speaker)."""
+        others = sorted((o.start, o.end) for o in self.claims
+                        if o.kind == "title" and o.sentence_idx == c.sentence_idx and c.end <= o.start and o.end <= at)
+        pos, rest = c.end, []
+        for st, en in others:
+            rest.append(self.text[pos:st])
+            pos = max(pos, en)
+        rest.append(self.text[pos:at])
+        # a subject or topic particle only on the last one: the list's own
+        # ("A, B는 각각 전무로"); earlier, a clause of its own ("A는 B가 …")
+        return all(_LIST_GLUE.fullmatch(r) for r in rest[:-1]) and _LIST_END.fullmatch(rest[-1]) is not None
 
     def _org_from_the_article(self) -> None:
         """"국영진 남녘관광공사 섬관광사업본부장이 …" then "국영진 섬관광마케팅본부장은
