@@ -297,3 +297,11 @@ def test_people_promoted_in_one_sentence_leave_their_rank():
         "한빛전자는 김하늘 상무, 박서준 상무를 각각 부사장으로 승진시켰다.\n")
     got = titles("김하늘 한빛전자 전무는 이도윤 상무가 부사장으로 승진한 데 대해 축하했다.\n")
     assert ("김하늘", "전무", "current") in got and ("이도윤", "상무", "former") in got
+
+
+def test_verbal_nouns_after_a_title_are_not_people():
+    """"서울시 부시장 진출로", "회장 시절", "사장 복귀": nouns of what someone
+    did, not who."""
+    text = "박서준 한빛물산 부회장의 서울시 부시장 진출로 자리가 비었다. 김하늘 회장 시절 실적이 좋았다. 한빛전자 사장 복귀 여부가 관심이다.\n"
+    people = {c.subject for c in claims_of(text) if c.kind == "title"}
+    assert not people & {"진출", "시절", "복귀"}
