@@ -305,3 +305,10 @@ def test_verbal_nouns_after_a_title_are_not_people():
     text = "박서준 한빛물산 부회장의 서울시 부시장 진출로 자리가 비었다. 김하늘 회장 시절 실적이 좋았다. 한빛전자 사장 복귀 여부가 관심이다.\n"
     people = {c.subject for c in claims_of(text) if c.kind == "title"}
     assert not people & {"진출", "시절", "복귀"}
+
+
+def test_a_noun_ending_in_ga_is_not_one_syllable_and_a_particle():
+    """"추가 합류를 확정했다", "추가 가입을 추진": 추가 is a word; nobody named "추" joined."""
+    text = "한빛중공업과 누리토건 등은 가온건설 컨소시엄에 추가 합류를 확정했다. 협의회는 숙박업체의 추가 가입을 추진하고 있다.\n"
+    joined = [m["name"] for c in claims_of(text) if c.kind in ("event", "members") for m in c.detail.get("members") or []]
+    assert "추" not in joined

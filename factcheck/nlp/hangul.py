@@ -62,6 +62,8 @@ def strip_particle(word: str) -> tuple[str, str]:
         if len(word) <= len(particle) or not word.endswith(particle):
             continue
         stem = word[: -len(particle)]
+        if particle == "가" and len(stem) == 1 and "가" <= stem <= "힣":
+            continue  # "추가", "주가", "평가": a noun ending in 가, not one syllable and a particle
         prev = stem[-1]
         fin = has_final(prev)
         if fin is None:
