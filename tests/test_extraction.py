@@ -312,3 +312,14 @@ def test_a_noun_ending_in_ga_is_not_one_syllable_and_a_particle():
     text = "한빛중공업과 누리토건 등은 가온건설 컨소시엄에 추가 합류를 확정했다. 협의회는 숙박업체의 추가 가입을 추진하고 있다.\n"
     joined = [m["name"] for c in claims_of(text) if c.kind in ("event", "members") for m in c.detail.get("members") or []]
     assert "추" not in joined
+
+
+def test_a_join_ahead_is_no_event_and_a_count_names_no_one():
+    """"A와 B가 … 합류할 예정이다" has not happened; "업체 2개가 합류" names no member."""
+    def events(text):
+        return [c for c in claims_of(text) if c.kind == "event"]
+
+    assert not events("한빛중공업과 누리토건이 '가온 컨소시엄'에 합류할 예정이다.\n")
+    assert all(m["name"] != "2개" for c in events("업체 2개가 '가온 컨소시엄'에 합류했다.\n") for m in c.detail["members"])
+    done = events("한빛중공업과 누리토건이 '가온 컨소시엄'에 합류했다.\n")
+    assert [[m["name"] for m in c.detail["members"]] for c in done] == [["한빛중공업", "누리토건"]]

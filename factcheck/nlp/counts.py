@@ -45,6 +45,15 @@ _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에�
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
+_AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
+
+
+def _counted(name: str) -> bool:
+    """A number with or without its counter ("2개", "3곳"), not a name."""
+    rest = name.lstrip("0123456789,")
+    return rest != name and (not rest or rest in _bare_counters())
+
+
 @lru_cache(maxsize=1)
 def _bare_counters() -> frozenset[str]:
     """Counters on their own ("곳", "개사"): "네 곳이 합류했다" names no member."""
@@ -460,6 +469,9 @@ class CountRules:
         )
 
     def _emit_event(self, sent, kind, group, members, count, start, end, dates, context, consumed, verb_at: Word | None = None) -> None:
+        if kind in ("join", "leave") and verb_at is not None and verb_at.base.endswith(_AHEAD):
+            return  # "합류할 예정이다", "가입하기로 했다": not done yet (the counts say planned)
+        members = [m for m in members if not _counted(m[0])]  # "업체 2개가 합류": no one named
         pos = verb_at.core_start if verb_at is not None else start
         as_of, prec = self._as_of(pos, dates, context, consumed)
         if kind in ("join", "leave") and len(members) >= 2 and count is None:
