@@ -323,3 +323,14 @@ def test_a_join_ahead_is_no_event_and_a_count_names_no_one():
     assert all(m["name"] != "2개" for c in events("업체 2개가 '가온 컨소시엄'에 합류했다.\n") for m in c.detail["members"])
     done = events("한빛중공업과 누리토건이 '가온 컨소시엄'에 합류했다.\n")
     assert [[m["name"] for m in c.detail["members"]] for c in done] == [["한빛중공업", "누리토건"]]
+
+
+def test_a_chamber_of_commerce_keeps_its_name():
+    """"서울상의", "대한상의가": 상의 (상공회의소) is the name's end, not 상 + 의; its
+    board is "서울상의 부회장단", and "3명이 합류한다" names no joiner."""
+    text = ("김하늘 서울상의 회장은 24일 총회를 열었다. 박서준 가온물산 부회장 등 3명이 서울상의 부회장단에 새로 합류한다. "
+            "이로써 서울상의 비상근 부회장단은 23명으로 늘어난다.\n")
+    cs = claims_of(text)
+    assert ("김하늘", "서울상의") in {(c.subject, c.detail.get("org")) for c in cs if c.kind == "title"}
+    assert not [m for c in cs if c.kind == "event" for m in c.detail["members"] if m["name"] == "3명"]
+    assert {c.subject for c in cs if c.kind == "member_count"} <= {"서울상의 부회장단"}

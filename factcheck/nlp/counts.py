@@ -57,7 +57,7 @@ def _counted(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _bare_counters() -> frozenset[str]:
     """Counters on their own ("곳", "개사"): "네 곳이 합류했다" names no member."""
-    return frozenset(c.replace(" ", "") for c in load().counters) | {"곳", "개", "개사", "군데"}
+    return frozenset(c.replace(" ", "") for c in load().counters) | {"곳", "개", "개사", "군데", "명", "인"}
 
 
 def _kind_of_company(name: str, lx) -> bool:
@@ -320,6 +320,10 @@ class CountRules:
         owner = [h for h in groups if h.end <= g.start and h.head not in _BOARD_HEADS]
         if owner:
             return f"{self._group_ref(owner[-1]).lstrip('@')} {g.head}"
+        # the organisation written in the board's own name: "서울상의 비상근 부회장단"
+        own = [w for w in g.name.split()[:-1] if w not in ("비상근", "상근", "신임")]
+        if own and len(own[-1]) >= 2 and not _DIGITS.search(own[-1]):
+            return f"{own[-1]} {g.head}"
         before = self.text[max(0, g.start - 30) : g.start].split()
         while before and before[-1] in ("비상근", "상근", "신임"):
             before.pop()
@@ -471,7 +475,10 @@ class CountRules:
     def _emit_event(self, sent, kind, group, members, count, start, end, dates, context, consumed, verb_at: Word | None = None) -> None:
         if kind in ("join", "leave") and verb_at is not None and verb_at.base.endswith(_AHEAD):
             return  # "합류할 예정이다", "가입하기로 했다": not done yet (the counts say planned)
-        members = [m for m in members if not _counted(m[0])]  # "업체 2개가 합류": no one named
+        named = [m for m in members if not _counted(m[0])]  # "업체 2개가 합류", "3명이 합류": no one named
+        if members and not named and count is None:
+            return
+        members = named
         pos = verb_at.core_start if verb_at is not None else start
         as_of, prec = self._as_of(pos, dates, context, consumed)
         if kind in ("join", "leave") and len(members) >= 2 and count is None:

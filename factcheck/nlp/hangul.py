@@ -64,6 +64,8 @@ def strip_particle(word: str) -> tuple[str, str]:
         stem = word[: -len(particle)]
         if particle == "가" and len(stem) == 1 and "가" <= stem <= "힣":
             continue  # "추가", "주가", "평가": a noun ending in 가, not one syllable and a particle
+        if particle == "의" and len(word) == 4 and word.endswith("상의"):
+            continue  # "대한상의", "서울상의": a chamber of commerce (상공회의소), not 서울상 + 의
         prev = stem[-1]
         fin = has_final(prev)
         if fin is None:
