@@ -334,3 +334,22 @@ def test_a_chamber_of_commerce_keeps_its_name():
     assert ("김하늘", "서울상의") in {(c.subject, c.detail.get("org")) for c in cs if c.kind == "title"}
     assert not [m for c in cs if c.kind == "event" for m in c.detail["members"] if m["name"] == "3명"]
     assert {c.subject for c in cs if c.kind == "member_count"} <= {"서울상의 부회장단"}
+
+
+def test_new_members_announced_are_joiners_not_the_total():
+    """An association admits new members: the 20 are joiners however the
+    outlet words it, the list of their names is a list of joiners, 427 is the
+    total, and last August's figure belongs to last August."""
+    text = ("가온·누리 등 20개 기업 한빛경제협회 합류\n\n"
+            "20개 기업이 한빛경제협회(한경협·옛 한빛경제연합)에 정식 회원사로 가입했다. 이번 신규 회원사는 20개사로 이로써 "
+            "회원사는 총 427개사가 됐다. 협회는 회원가입을 신청한 20개사에 대한 신규 입회를 승인했다. "
+            "신규 회원사로 이름을 올린 기업은 가온제강, 누리케미컬, 다솜유업 등이다. "
+            "지난해 8월 한빛·가람·다온·라온 등 4대 그룹이 재가입하면서 다시 430여곳으로 확대됐다.\n")
+    cs = claims_of(text, published=date(2024, 2, 16))
+    counts = {(c.value, c.detail["role"]) for c in cs if c.kind == "member_count"}
+    assert ("20", "total") not in counts and ("20", "joined") in counts and ("427", "total") in counts
+    c430 = [c for c in cs if c.kind == "member_count" and c.value == "430"]
+    assert c430 and c430[0].as_of == date(2023, 8, 1)
+    lists = {(tuple(m["name"] for m in c.detail["members"]), c.detail["role"]) for c in cs if c.kind == "members"}
+    assert (("가온제강", "누리케미컬", "다솜유업"), "joined") in lists
+    assert not [names for names, role in lists if "한빛" in names and role == "total"]

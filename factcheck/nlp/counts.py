@@ -45,6 +45,9 @@ _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에�
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
+# the topic of a copula list that names the new members
+_NEW_MEMBERS_TOPIC = re.compile(r"(?:신규|새|새로운|새로)\s*(?:회원사?|회원\s*기관)?\s*(?:(?:으로|로)\s*)?(?:이름을\s*올린|가입한|합류한|등록한|입회한)|(?:신규|새로)\s*(?:가입|합류)한")
+_CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고", "하고", "되고")  # a clause that ends before a count
 _AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
 
 
@@ -162,7 +165,10 @@ class CountRules:
                 nowish = [d for d in dates if d.end <= s and d.usable and d.precision == "now" and d.start not in consumed_dates]
                 as_of, prec = (nowish[-1].date, "day") if nowish else (self.published, "day")
                 later = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
-                if later and not nowish and any(c[1] <= later[-1].start for c in counts if c[0] < s):
+                # a date between an earlier count and this one ("5곳에서 지난달 9곳으로"),
+                # or before this count when it is the sentence's first ("지난해 8월 … 430곳으로")
+                earlier = [c for c in counts if c[0] < s]
+                if later and not nowish and (not earlier or any(c[1] <= later[-1].start for c in earlier)):
                     as_of, prec = later[-1].date, later[-1].precision if later[-1].precision == "month" else "day"
             else:
                 as_of, prec = self._as_of(s, dates, context, consumed_dates)
@@ -228,7 +234,10 @@ class CountRules:
                         members = members[:-1] + [(name[:-cut], st, en - cut)]
                     handled_words.update(range(first_i, i + 1))
                     as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
-                    self._emit_members(sent, self._nearest_group(groups, w.start, None), members, members[-1][2], as_of, prec, None, not glued, style, "total")
+                    # "신규 회원사로 이름을 올린 기업은 A, B, C 등이다": the new members
+                    topic = self.text[sent.start : words[first_i].start]
+                    role = "joined" if _NEW_MEMBERS_TOPIC.search(topic) else "total"
+                    self._emit_members(sent, self._nearest_group(groups, w.start, None), members, members[-1][2], as_of, prec, None, not glued, style, role)
                 continue
             if w.particle not in ("가", "이", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
                 continue  # "A와 B가 합류했다": the list ends at B, not at A
@@ -273,7 +282,7 @@ class CountRules:
             if kind in ("join", "leave") and w.base.endswith("한") and i + 1 < len(words) and i + 1 not in handled_words:
                 nxt = words[i + 1]
                 if is_org_word(nxt, self.known_orgs) or nxt.particle in ("은", "는", "이", "가") and nxt.base and not _DIGITS.search(nxt.base) and nxt.base not in self.lx.stopwords and not is_title_word(nxt):
-                    if nxt.base in self.lx.generic_nouns or nxt.base in self.lx.descriptors or self.lx.counter_re.search(nxt.text):
+                    if nxt.base in self.lx.generic_nouns or nxt.base in self.lx.descriptors or self.lx.counter_re.search(nxt.text) or self._kind_noun(nxt.base):
                         continue
                     group = self._nearest_group(groups, w.start, None)
                     self._emit_event(sent, kind, group, [(nxt.base, nxt.core_start, nxt.base_end)], None, w.core_start, nxt.base_end, dates, context, consumed_dates, verb_at=w)
@@ -527,6 +536,8 @@ class CountRules:
             if words[j].base == "등" or words[j].text.startswith("등") and words[j].base in ("등", "등의"):
                 partial, k = True, j - 1
                 break
+            if words[j].base.endswith(_CLAUSE_ENDS) and not (j + 1 < len(words) and words[j + 1].base.startswith("있")):
+                return None  # "A, B 등 4대 그룹이 재가입하면서 다시 430곳으로": the list belongs to another clause
         if k is None:
             k = wi - 1
             while k >= 0 and words[k].base in (set(lx.member_nouns) | lx.generic_group_modifiers | {"모두", "총"}):
