@@ -262,7 +262,9 @@ def write_reports(db: str, out_dir: str, formats: Iterable[str], result: CheckRe
         path = out / {"html": "report.html", "markdown": "report.md", "json": "report.json"}[fmt]
         tmp = path.with_name(f".{path.name}.tmp")
         try:
-            tmp.write_text(render.render(fmt, result, sources), encoding="utf-8")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for piece in render.pieces(fmt, result, sources):
+                    fh.write(piece)
             os.replace(tmp, path)  # a reader never sees half a report
         except OSError as exc:
             raise FactcheckError(lazy("cannot write the report: {reason}", reason=exc.strerror or str(exc)), str(path)) from None

@@ -201,7 +201,9 @@ def _print_findings(result, fmt: str) -> None:
     from .report import render
 
     if fmt == "json":
-        click.echo(render.to_json(result))
+        for piece in render.iter_json(result):  # a finding at a time
+            click.echo(piece, nl=False)
+        click.echo()
     elif fmt == "markdown":
         click.echo(render.to_markdown(result, []))
     else:
@@ -267,7 +269,7 @@ def check(obj: Ctx, files, fail_on: str, fmt: str, full: bool, columns: str) -> 
         return
     result = api.run_check(obj.db, full=full)
     _print_findings(result, fmt)
-    if result.failing(fail_on):
+    if result.any_failing(fail_on):
         sys.exit(1)
 
 
@@ -422,9 +424,9 @@ def run(obj: Ctx, directory: str, reports_dir: str, fail_on: str, fmt: str) -> N
             line += _(", failed {failed}", failed=len(added.errors))
         click.echo(line)
         click.echo(_summary(s))
-        new = [f for f in res.findings if f.status == "new"]
-        click.echo(_("since the last run: {new} new, {gone} gone", new=len(new), gone=len(res.gone)))
-        for f in new:
+        new = (f for f in res.findings if f.status == "new")  # read twice, never all held (checks.FindingPages)
+        click.echo(_("since the last run: {new} new, {gone} gone", new=sum(1 for _f in new), gone=len(res.gone)))
+        for f in (f for f in res.findings if f.status == "new"):
             click.echo(f"  + {_pad(_severity(f.severity), 7)} {f.id} {f.subject}: {' / '.join(f.values)}")
             click.echo(f"              {f.text()}")
         for g in res.gone:
@@ -432,7 +434,7 @@ def run(obj: Ctx, directory: str, reports_dir: str, fail_on: str, fmt: str) -> N
         click.echo(_("reports: {paths}", paths=", ".join(str(p) for p in summary.reports)))
     if added.errors:
         sys.exit(2)
-    if res.failing(fail_on):
+    if res.any_failing(fail_on):
         sys.exit(1)
 
 

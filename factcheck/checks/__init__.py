@@ -15,9 +15,16 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
+import shutil
+import tempfile
+import weakref
+from array import array
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
 from pathlib import Path
 
 from ..i18n import lazy as _
@@ -44,7 +51,7 @@ from .timeline import histories
 
 @dataclass
 class CheckResult:
-    findings: list[Finding]
+    findings: Sequence[Finding]  # a list, or ``FindingPages`` (what ``check`` returns): read from disk a page at a time
     gone: list[dict] = field(default_factory=list)
     run_id: int = 0
     summary: dict = field(default_factory=dict)
@@ -55,6 +62,110 @@ class CheckResult:
         floor = SEVERITY_ORDER[level]
         return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= floor and not f.acknowledged]
 
+    def any_failing(self, level: str) -> bool:
+        """Whether ``failing(level)`` has anything (without holding the findings)."""
+        if level == "never":
+            return False
+        floor = SEVERITY_ORDER[level]
+        return any(SEVERITY_ORDER[f.severity] >= floor and not f.acknowledged for f in self.findings)
+
+
+def _finding_line(f: Finding) -> bytes:
+    return (json.dumps({"kind": f.kind, "attribute": f.attribute, "severity": f.severity, "subject": f.subject,
+                        "values": f.values, "message": str(f.message), "evidence": f.evidence, "id": f.id,
+                        "status": f.status, "acknowledged": f.acknowledged, "extra": f.extra, "scope": f.scope},
+                       ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _line_finding(line: bytes) -> Finding:
+    d = json.loads(line)
+    return Finding(d["kind"], d["attribute"], d["severity"], d["subject"], d["values"], d["message"], d["evidence"],
+                   id=d["id"], status=d["status"], acknowledged=d["acknowledged"], extra=d["extra"], scope=d["scope"])
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+class FindingPages(Sequence):
+    """The findings of a check as people see them, kept in a temporary file
+    (one JSON line each, in order) and read from it as they are used: a
+    check's result never holds every finding in memory (issue 13). Each
+    access reads the finding anew (changes to one are not kept: make a
+    ``list`` of them to change them). The file goes with the object."""
+
+    def __init__(self, path: str, offsets: array):
+        self._path = path
+        self._offsets = offsets
+        self._finalizer = weakref.finalize(self, _remove, path)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("finding index out of range")
+        with open(self._path, "rb") as fh:
+            fh.seek(self._offsets[i])
+            return _line_finding(fh.readline())
+
+    def __iter__(self) -> Iterator[Finding]:
+        with open(self._path, "rb", buffering=1 << 20) as fh:
+            for line in fh:
+                yield _line_finding(line)
+
+    def __repr__(self) -> str:
+        return f"<FindingPages: {len(self)} findings in {self._path}>"
+
+
+class _PagesWriter:
+    """Writes findings for ``FindingPages``: given subject by subject (in
+    attribute, subject order, each subject's findings by id), kept in one
+    file per severity and joined most severe first, so the file is in
+    ``_sorted`` order without a sort."""
+
+    def __init__(self):
+        self._parts = {}
+        self._offsets = {}
+
+    def add(self, f: Finding) -> None:
+        rank = SEVERITY_ORDER[f.severity]
+        if rank not in self._parts:
+            fd, path = tempfile.mkstemp(prefix="factcheck-findings-", suffix=".jsonl")
+            self._parts[rank] = (os.fdopen(fd, "wb", buffering=1 << 20), path)
+            self._offsets[rank] = array("q")
+        fh = self._parts[rank][0]
+        self._offsets[rank].append(fh.tell())
+        fh.write(_finding_line(f))
+
+    def finish(self) -> FindingPages:
+        fd, path = tempfile.mkstemp(prefix="factcheck-findings-", suffix=".jsonl")
+        offsets = array("q")
+        with os.fdopen(fd, "wb") as out:
+            for rank in sorted(self._parts, reverse=True):
+                fh, part = self._parts[rank]
+                fh.close()
+                base = out.tell()
+                offsets.extend(base + o for o in self._offsets[rank])
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, out, 1 << 20)
+                _remove(part)
+        self._parts.clear()
+        return FindingPages(path, offsets)
+
+    def discard(self) -> None:
+        for fh, part in self._parts.values():
+            fh.close()
+            _remove(part)
+        self._parts.clear()
+
 
 def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> list[Finding]:
     """Run every check; findings sorted for people.
@@ -64,25 +175,57 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
 
     Claims come from the store one block at a time (an organisation's titles,
     a group's counts, lists and events), so Python holds one block, never
-    every claim of the corpus.
+    every claim of the corpus. This returns every finding at once (tests,
+    small stores); ``check`` takes them batch by batch (``compute_batches``).
     """
+    findings = [f for batch in compute_batches(store, orgs, scoped) for f in batch]
+    findings = _sorted(findings)
+    fill_sentences(store, findings)
+    return findings
+
+
+BATCH_EVIDENCE = 20000  # a batch of findings is handed on when it has this many pieces of evidence (or WRITE_FINDINGS findings)
+
+
+def compute_batches(store: Store, orgs: dict | None = None, scoped: bool = False) -> Iterator[list[Finding]]:
+    """``compute``'s findings in batches, as the blocks produce them, each
+    id once (the first finding of an id wins: a disagreement that recurs is
+    held once), their evidence without sentences (``fill_sentences``).
+    The store's connection streams the claims meanwhile: a consumer that
+    writes uses another connection (``store.con.cursor()``)."""
     if orgs is None:
         orgs = resolve(store)["org"]
-    found: dict[str, Finding] = {}  # the first finding of an id, as _sorted keeps it: a disagreement that recurs is held once
+    seen: set[str] = set()
+    batch: list[Finding] = []
+    evidence = 0
     announced = load_announced(store)
+
+    def take(f: Finding, confidence: dict) -> bool:
+        nonlocal evidence
+        f = _cap_unsure(f, confidence)
+        if f.id in seen:
+            return False
+        seen.add(f.id)
+        batch.append(f)
+        evidence += len(f.evidence)
+        return len(batch) >= WRITE_FINDINGS or evidence >= BATCH_EVIDENCE
+
     # a finding's evidence comes from its own block: so does the confidence of its claims
     for titled in blocks(load_titles(store, scoped), title_block):
         confidence = {c.id: claim_confidence(c.detail) for c in titled}
         for f in titles.run(titled, announced) + names.run(titled):
-            found.setdefault(f.id, _cap_unsure(f, confidence))
+            if take(f, confidence):
+                yield batch
+                batch, evidence = [], 0
     for grouped in blocks(load_group_claims(store, scoped), group_block):
         hist = histories(grouped, orgs)
         confidence = {c.id: claim_confidence(c.detail) for c in grouped}
         for f in stated_count.run(grouped) + member_counts.run(hist, orgs) + member_lists.run(hist, orgs):
-            found.setdefault(f.id, _cap_unsure(f, confidence))
-    findings = _sorted(list(found.values()))
-    fill_sentences(store, findings)
-    return findings
+            if take(f, confidence):
+                yield batch
+                batch, evidence = [], 0
+    if batch:
+        yield batch
 
 
 def one_per_problem(findings: list[Finding]) -> list[Finding]:
@@ -185,19 +328,6 @@ def _why_full(store: Store, fingerprint: str, full: bool) -> str | None:
     return None
 
 
-def _stored(store: Store, ids: list[str]) -> list[Finding]:
-    """Findings of the last run outside the recomputed scopes, as stored."""
-    rows = store.sql(
-        """SELECT kind, attribute, severity, subject, "values", message, evidence, id, extra, scope FROM findings
-           WHERE id IN (SELECT unnest(?)) AND scope NOT IN (SELECT scope FROM _dirty)""",
-        [ids],
-    ).fetchall()
-    return [
-        Finding(k, a, sev, subj, json.loads(vals), msg, json.loads(ev), id=fid, extra=json.loads(extra) if extra else {}, scope=scope)
-        for k, a, sev, subj, vals, msg, ev, fid, extra, scope in rows
-    ]
-
-
 WRITE_FINDINGS = 2000  # findings written per Arrow batch
 
 
@@ -239,12 +369,22 @@ def check(store: Store, command: str = "check", sources_read: int = 0, sources_s
 CHECK_MEMORY = SORT_MEMORY
 
 
+_FOUND_COLUMNS = 'id, kind, attribute, severity, subject, "values", message, evidence, extra, scope'
+
+
 def _check(store: Store, command: str, sources_read: int, sources_skipped: int, full: bool) -> CheckResult:
+    """As ``check``. The findings go to a temp table (``_found``) batch by
+    batch as the blocks produce them, on a second connection to the store
+    (the first streams the claims); the one-problem-one-finding merge takes
+    them from there subject by subject into ``FindingPages``; and the
+    store's ``findings`` are written from ``_found`` in SQL. Python holds a
+    batch, a subject or a page of findings at a time, never all of them."""
     started = datetime.now()
     fingerprint = checker_fingerprint()
     why_full = _why_full(store, fingerprint, full)
     prev = store.sql("SELECT finding_ids FROM runs WHERE finding_ids IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
-    prev_ids = set(prev[0]) if prev else set()
+    prev_ids = sorted(set(prev[0])) if prev else []
+    del prev
     if why_full is None:
         store.sql("CREATE OR REPLACE TEMP TABLE _old_entities AS SELECT kind, name, entity, label FROM entities")
     orgs = resolve(store)["org"]
@@ -255,55 +395,130 @@ def _check(store: Store, command: str, sources_read: int, sources_skipped: int, 
         )
         if moved:
             why_full = "entities merged or split"
-    if why_full is None:
-        store.sql(f"CREATE OR REPLACE TEMP TABLE _dirty AS SELECT scope FROM ({dirty_scopes_sql()}) WHERE scope IS NOT NULL")
-        dirty = {r[0] for r in store.sql("SELECT scope FROM _dirty").fetchall()}
-        fresh = [f for f in compute(store, orgs, scoped=True) if f.scope in dirty] if dirty else []
-        findings = _sorted(fresh + _stored(store, sorted(prev_ids)))
-    else:
-        fresh = findings = compute(store, orgs)
-    acks = {r["finding_id"]: r for r in store.rows("SELECT finding_id, note, created_at FROM acks")}
-    for f in findings:
-        f.status = "unchanged" if f.id in prev_ids else "new"
-        if f.id in acks:
-            f.acknowledged = {"note": acks[f.id]["note"], "at": acks[f.id]["created_at"].isoformat(timespec="seconds")}
-    ids = [f.id for f in findings]
-    gone = []
-    if prev_ids - set(ids):
-        gone = store.rows(
-            'SELECT id, kind, attribute, severity, subject, "values", message, extra FROM findings WHERE id IN (SELECT unnest(?))',
-            [sorted(prev_ids - set(ids))],
-        )
-    run_id = (store.scalar("SELECT max(id) FROM runs") or 0) + 1
-    claims = store.scalar("SELECT count(*) FROM claims") or 0
-    # what people see: one finding per problem. The store keeps each check's
-    # finding as found, so an incremental check (which carries stored findings
-    # over) merges exactly as a full one does.
-    shown = one_per_problem(findings)
-    summary = {
-        "sources": store.scalar("SELECT count(*) FROM sources") or 0,
-        "claims": claims,
-        "errors": sum(f.severity == "error" for f in shown),
-        "warnings": sum(f.severity == "warning" for f in shown),
-        "info": sum(f.severity == "info" for f in shown),
-        "acknowledged": sum(1 for f in shown if f.acknowledged),
-        "new": sum(f.status == "new" for f in shown),
-        "gone": len(gone),
-        "recomputed": f"all ({why_full})" if why_full else f"{len(dirty)} scopes",
-    }
-    fresh_ids = [f.id for f in fresh]
-    first = dict(store.sql("SELECT id, first_run FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids]).fetchall()) if fresh_ids else {}
-    with store.transaction():
-        store.sql("DELETE FROM findings WHERE id IN (SELECT unnest(?))", [fresh_ids])
-        for at in range(0, len(fresh), WRITE_FINDINGS):  # a batch at a time: the JSON of every finding is never held at once
-            store.insert_arrow("findings", _findings_table(fresh[at:at + WRITE_FINDINGS], first, run_id))
-        store.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT unnest(?))", [run_id, ids])
-        store.sql(
-            "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [run_id, command, started, datetime.now(), sources_read, sources_skipped, claims,
-             summary["errors"], summary["warnings"], summary["info"], ids],
-        )
-        store.sql("DELETE FROM pending")
-        store.sql("INSERT INTO meta VALUES ('full_check', 'done') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        store.sql("INSERT INTO meta VALUES ('checker', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint])
+    out = Store(store.con.cursor(), store.path)  # writes while store.con streams claims; its temp tables are its own
+    pages = _PagesWriter()
+    try:
+        out.sql(f"CREATE OR REPLACE TEMP TABLE _found AS SELECT {_FOUND_COLUMNS}, 0 AS rank, true AS fresh FROM findings WHERE false")
+        out.sql("CREATE OR REPLACE TEMP TABLE _prev AS SELECT unnest(?::VARCHAR[]) AS id", [prev_ids])
+
+        def keep(batch: list[Finding]) -> None:
+            fill_sentences(out, batch)
+            table = _findings_table(batch, {}, 0).drop(["first_run", "last_run"])
+            table = table.append_column("rank", pa_array([SEVERITY_ORDER[f.severity] for f in batch], "int32"))
+            out.insert_arrow("_found", table.append_column("fresh", pa_array([True] * len(batch), "bool_")))
+
+        if why_full is None:
+            store.sql(f"CREATE OR REPLACE TEMP TABLE _dirty AS SELECT scope FROM ({dirty_scopes_sql()}) WHERE scope IS NOT NULL")
+            dirty = sorted(r[0] for r in store.sql("SELECT scope FROM _dirty").fetchall())
+            out.sql("CREATE OR REPLACE TEMP TABLE _dirty AS SELECT unnest(?::VARCHAR[]) AS scope", [dirty])
+            if dirty:
+                for batch in compute_batches(store, orgs, scoped=True):
+                    keep(batch)
+                # a block's finding outside the dirty scopes is not recomputed: the stored one stands
+                out.sql("DELETE FROM _found WHERE scope IS NULL OR scope NOT IN (SELECT scope FROM _dirty)")
+            # findings of the last run outside the recomputed scopes, as stored
+            out.sql(
+                f"""INSERT INTO _found
+                    SELECT {_FOUND_COLUMNS},
+                           CASE severity WHEN 'error' THEN 3 WHEN 'warning' THEN 2 WHEN 'info' THEN 1 ELSE 0 END, false
+                    FROM findings WHERE id IN (SELECT id FROM _prev) AND scope NOT IN (SELECT scope FROM _dirty)
+                      AND id NOT IN (SELECT id FROM _found)"""
+            )
+        else:
+            for batch in compute_batches(store, orgs):
+                keep(batch)
+        del orgs
+        ids = [r[0] for r in out.sql("SELECT id FROM _found ORDER BY rank DESC, attribute, subject, id").fetchall()]
+        gone = []
+        if set(prev_ids) - set(ids):
+            gone = out.rows(
+                'SELECT id, kind, attribute, severity, subject, "values", message, extra FROM findings WHERE id IN (SELECT unnest(?))',
+                [sorted(set(prev_ids) - set(ids))],
+            )
+        run_id = (out.scalar("SELECT max(id) FROM runs") or 0) + 1
+        claims = out.scalar("SELECT count(*) FROM claims") or 0
+        # what people see: one finding per problem. The store keeps each check's
+        # finding as found, so an incremental check (which carries stored findings
+        # over) merges exactly as a full one does.
+        counts = _merge_into(out, pages)
+        summary = {
+            "sources": out.scalar("SELECT count(*) FROM sources") or 0,
+            "claims": claims,
+            **counts,
+            "gone": len(gone),
+            "recomputed": f"all ({why_full})" if why_full else f"{len(dirty)} scopes",
+        }
+        with out.transaction():
+            out.sql("CREATE OR REPLACE TEMP TABLE _first AS SELECT id, first_run FROM findings WHERE id IN (SELECT id FROM _found WHERE fresh)")
+            out.sql("DELETE FROM findings WHERE id IN (SELECT id FROM _found WHERE fresh)")
+            out.sql(
+                f"""INSERT INTO findings (id, kind, attribute, severity, subject, "values", message, evidence, first_run, last_run, extra, scope)
+                    SELECT f.id, f.kind, f.attribute, f.severity, f.subject, f."values", f.message, f.evidence,
+                           coalesce(nullif(p.first_run, 0), $run), $run, f.extra, f.scope
+                    FROM _found f LEFT JOIN _first p ON p.id = f.id WHERE f.fresh""",
+                {"run": run_id},
+            )
+            out.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT id FROM _found)", [run_id])
+            out.sql(
+                "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [run_id, command, started, datetime.now(), sources_read, sources_skipped, claims,
+                 summary["errors"], summary["warnings"], summary["info"], ids],
+            )
+            out.sql("DELETE FROM pending")
+            out.sql("INSERT INTO meta VALUES ('full_check', 'done') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            out.sql("INSERT INTO meta VALUES ('checker', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint])
+        shown = pages.finish()
+    except BaseException:
+        pages.discard()
+        raise
+    finally:
+        out.close()
     return CheckResult(shown, gone, run_id, summary)
+
+
+def pa_array(values: list, type_name: str):
+    import pyarrow as pa
+
+    return pa.array(values, getattr(pa, type_name)())
+
+
+MERGE_ROWS = 1000  # findings taken from ``_found`` at a time while merging
+
+
+def _merge_into(out: Store, pages: _PagesWriter) -> dict:
+    """``one_per_problem`` over ``_found``, one subject (and attribute) at a
+    time: a merge never crosses one (``_one_per_problem``). The findings
+    shown go to ``pages``; returns their counts for the summary.
+
+    DuckDB sorts only the findings' row ids (sorting the rows, evidence and
+    all, runs out of its memory at 100,000 sources); the rows come a page of
+    row ids at a time."""
+    counts = {"errors": 0, "warnings": 0, "info": 0, "acknowledged": 0, "new": 0}
+    key = {"error": "errors", "warning": "warnings", "info": "info"}
+    order = array("q", (r[0] for r in out.sql("SELECT rowid FROM _found ORDER BY attribute, subject, id").fetchall()))
+
+    def rows():
+        for at in range(0, len(order), MERGE_ROWS):
+            page = order[at:at + MERGE_ROWS].tolist()
+            got = {r[0]: r[1:] for r in out.sql(
+                """SELECT f.rowid, f.kind, f.attribute, f.severity, f.subject, f."values", f.message, f.evidence, f.id, f.extra, f.scope,
+                          p.id IS NOT NULL AS unchanged, a.finding_id IS NOT NULL AS acked, a.note, a.created_at
+                   FROM _found f LEFT JOIN _prev p ON p.id = f.id LEFT JOIN acks a ON a.finding_id = f.id
+                   WHERE f.rowid IN (SELECT unnest(?::BIGINT[]))""", [page]).fetchall()}
+            for rid in page:
+                yield got.pop(rid)
+
+    for _subject, group in groupby(rows(), lambda r: (r[1], r[3])):
+        found = []
+        for k, a, sev, subj, vals, msg, ev, fid, extra, scope, unchanged, acked, note, at in group:
+            f = Finding(k, a, sev, subj, json.loads(vals), msg, json.loads(ev), id=fid, extra=json.loads(extra) if extra else {}, scope=scope)
+            f.status = "unchanged" if unchanged else "new"
+            if acked:
+                f.acknowledged = {"note": note, "at": at.isoformat(timespec="seconds")}
+            found.append(f)
+        for f in sorted(_one_per_problem(found), key=lambda f: (-SEVERITY_ORDER[f.severity], f.id)):
+            pages.add(f)
+            counts[key[f.severity]] += 1
+            counts["acknowledged"] += bool(f.acknowledged)
+            counts["new"] += f.status == "new"
+    return counts

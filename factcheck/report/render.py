@@ -40,7 +40,30 @@ def _default(o):
 
 
 def to_json(result: CheckResult) -> str:
-    return json.dumps(payload(result), ensure_ascii=False, indent=2, default=_default)
+    return "".join(iter_json(result))
+
+
+def _dumps(value, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_default).replace("\n", "\n" + "  " * depth)
+
+
+def iter_json(result: CheckResult, sources: list[dict] | None = None):
+    """``json.dumps(payload(result) (+ sources), indent=2)`` in pieces, a
+    finding at a time: the findings are never all in memory at once
+    (``checks.FindingPages``), nor is their JSON."""
+    yield '{\n  "findings": '
+    first = True
+    for f in result.findings:
+        yield ("[" if first else ",") + "\n    " + _dumps(f.as_json(), 2)
+        first = False
+    yield "[]" if first else "\n  ]"
+    rest = {"summary": result.summary, "gone": gone_json(result.gone)}
+    if sources is not None:
+        rest["sources"] = sources
+    for k, v in rest.items():
+        yield ",\n  " + json.dumps(k) + ": " + _dumps(v, 1)
+    yield "\n}"
 
 
 def highlight(ev: dict) -> Markup:
@@ -222,9 +245,14 @@ def to_html(result: CheckResult, sources: list[dict]) -> str:
 
 def render(fmt: str, result: CheckResult, sources: list[dict]) -> str:
     if fmt == "json":
-        data = payload(result)
-        data["sources"] = sources
-        return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+        return "".join(iter_json(result, sources))
     if fmt == "markdown":
         return to_markdown(result, sources)
     return to_html(result, sources)
+
+
+def pieces(fmt: str, result: CheckResult, sources: list[dict]):
+    """``render`` in pieces to write one after another (JSON a finding at a time)."""
+    if fmt == "json":
+        return iter_json(result, sources)
+    return iter([render(fmt, result, sources)])
