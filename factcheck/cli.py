@@ -273,15 +273,23 @@ def check(obj: Ctx, files, fail_on: str, fmt: str, full: bool, columns: str) -> 
         sys.exit(1)
 
 
-def _copy_desk(files, fail_on: str, fmt: str, columns: str) -> None:
-    from .copydesk import CopyDeskError, lines, markdown
+def _read_articles(fn, files):
+    """``fn(files)`` over articles read in memory (copy desk, mentions); bad
+    input: one line each on stderr, exit 2."""
+    from .copydesk import CopyDeskError
 
     try:
-        res = api.check_articles(files)
+        return fn(files)
     except CopyDeskError as exc:
         for line in exc.lines:
             _err(line)
         sys.exit(2)
+
+
+def _copy_desk(files, fail_on: str, fmt: str, columns: str) -> None:
+    from .copydesk import lines, markdown
+
+    res = _read_articles(api.check_articles, files)
     if fmt == "json":
         from .report import render
 
@@ -322,14 +330,7 @@ def mentions(files, types, fmt: str) -> None:
     stdin), read in memory like the copy desk, each with its place in the
     file and its evidence: why the checker read a word as it did.
     """
-    from .copydesk import CopyDeskError
-
-    try:
-        got = api.article_mentions(files)
-    except CopyDeskError as exc:
-        for line in exc.lines:
-            _err(line)
-        sys.exit(2)
+    got = _read_articles(api.article_mentions, files)
     rows = []
     for article, ms in got:
         for m in ms:
