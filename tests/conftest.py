@@ -18,6 +18,14 @@ SEED_001 = SOURCES / "2020-09-27-enewstoday-ai-one-team-summit.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+def news_articles() -> list[Path]:
+    """The seeds, and the development corpus's articles when it is here."""
+    paths = sorted(SOURCES.glob("*.txt"))
+    if (CORPUS / "cases").is_dir():
+        paths += sorted(p for p in (CORPUS / "cases").rglob("*") if p.suffix in (".txt", ".md"))
+    return paths
+
+
 class Runner:
     """Runs the CLI through click's CliRunner against a store in tmp_path."""
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import CORPUS, ROOT, SEED_000, SEED_001
 
-import factcheck.checks as checks
+from factcheck import checks
 from factcheck.checks import base
 from factcheck.store.db import open_store
 
@@ -44,9 +44,18 @@ def test_prefiltered_checks_find_exactly_what_full_checks_find(run, tmp_path, mo
     assert len(full) > 10
 
 
+def _full_check(db):
+    """The findings of a full check of the store, as people see them."""
+    store = open_store(db)
+    try:
+        return checks.one_per_problem(checks.compute(store))
+    finally:
+        store.close()
+
+
 def _comparable(findings):
-    return sorted((json.dumps({k: v for k, v in f.as_json().items() if k not in ("status", "acknowledged")}, ensure_ascii=False, sort_keys=True)
-                   for f in findings))
+    return sorted(json.dumps({k: v for k, v in f.as_json().items() if k not in ("status", "acknowledged")}, ensure_ascii=False, sort_keys=True)
+                   for f in findings)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -70,11 +79,7 @@ def test_checks_after_adds_equal_a_full_check(tmp_path, seed):
         api.add_sources(db, [str(f) for f in files[a:b]], jobs=2)
         res = api.run_check(db)
         scoped_runs += not res.summary["recomputed"].startswith("all")
-        store = open_store(db)
-        try:
-            full = checks.one_per_problem(checks.compute(store))
-        finally:
-            store.close()
+        full = _full_check(db)
         assert _comparable(res.findings) == _comparable(full)
     # most checks recomputed only scopes (a check after an add that merges
     # or relabels an entity recomputes all, and says so)
@@ -151,9 +156,5 @@ def test_an_announced_change_of_post_is_not_a_conflict(tmp_path):
     conflicts = [f for f in res.findings if f.kind == "title_conflict"]
     assert {f.subject for f in conflicts} == {"이도윤", "김하늘"}
     assert all(f.severity == "info" for f in conflicts), [(f.subject, f.severity, f.message) for f in conflicts]
-    store = open_store(db)
-    try:
-        full = checks.one_per_problem(checks.compute(store))
-    finally:
-        store.close()
+    full = _full_check(db)
     assert _comparable(res.findings) == _comparable(full)

@@ -1,17 +1,14 @@
 """The eojeol tokenizer (nlp/eojeol.py): exact text, and the sentences spaCy's
 rule-based tokenizer would give on news."""
-from pathlib import Path
 
 import pytest
+from conftest import news_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.ingest.reader import read_path
 from factcheck.nlp.pipeline import EOJEOL_TOKENIZER, RULE_TOKENIZER, blank_korean
 from factcheck.nlp.sections import sentence_starts
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "cases"
 
 EOJEOL = blank_korean(EOJEOL_TOKENIZER)
 RULE = blank_korean(RULE_TOKENIZER)
@@ -40,17 +37,10 @@ def test_words_and_edge_marks(text, tokens):
     assert [t.text for t in EOJEOL(text)] == tokens
 
 
-def _articles():
-    paths = sorted((ROOT / "sources").glob("*.txt"))
-    if CORPUS.is_dir():
-        paths += sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
-    return paths
-
-
 def test_same_sentences_as_the_rule_tokenizer_on_news():
     """On the seeds and the development corpus the sentencizer ends the same
     sentences after either tokenizer (the eojeol one costs a third)."""
-    paths = _articles()
+    paths = news_articles()
     assert paths
     for p in paths:
         text = read_path(p).text

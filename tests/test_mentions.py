@@ -3,16 +3,13 @@ spans typed PERSON, ORG, GROUP, ROLE, RANK, COUNT, DATE, each with its
 evidence, each an exact slice of the stored text."""
 import json
 from datetime import date
-from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import news_articles
 
 from factcheck.cli import cli
 from factcheck.ingest.reader import read_path
 from factcheck.nlp.pipeline import process
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "cases"
 
 ARTICLE = ("누리소재, '그린 얼라이언스' 합류\n\n"
            "김하늘 누리소재 사장은 25일 '그린 얼라이언스'에 한빛화학(051910), 온새전자 등 12곳이 참여한다고 밝혔다. "
@@ -32,7 +29,7 @@ def _by_type(ms):
 
 
 def test_every_type_with_its_evidence():
-    doc, ms = _mentions(ARTICLE)
+    _, ms = _mentions(ARTICLE)
     got = {(m.type, m.text) for m in ms}
     assert ("PERSON", "김하늘") in got and ("PERSON", "박서준") in got
     assert ("ORG", "누리소재") in got and ("ORG", "한빛화학") in got
@@ -55,15 +52,8 @@ def test_a_word_is_not_a_person_for_its_shape_alone():
     assert not [m for m in ms if m.type == "PERSON"]
 
 
-def _articles():
-    paths = sorted((ROOT / "sources").glob("*.txt"))
-    if CORPUS.is_dir():
-        paths += sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
-    return paths
-
-
 def test_mentions_are_slices_of_their_sentence_on_news():
-    for p in _articles():
+    for p in news_articles():
         src = read_path(p)
         doc, ms = _mentions(src.text, src.published)
         sents = {s.idx: s for s in doc._.fc_sentences}
@@ -109,7 +99,7 @@ def test_sentences_that_cannot_hold_a_claim_are_not_read_word_by_word():
 
     assert not may_hold_claims("날씨가 맑았다.")
     assert may_hold_claims("가온 3곳이 함께한다.") and may_hold_claims("그는 부사장이다.")
-    for p in _articles():
+    for p in news_articles():
         src = read_path(p)
         doc = next(process([(src.text, src.published, None)]))
         sents = {s.idx: s for s in doc._.fc_sentences}
