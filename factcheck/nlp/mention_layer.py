@@ -33,7 +33,15 @@ from .doctext import doc_text
 from .mentions import MENTION_TYPES  # noqa: F401  (the types a Mention has)
 from .sections import Sentence
 from .tokens import CLOSE_Q, OPEN_Q, Word, paren_kind, split_words
-from .wordclass import _LATIN, fused_title, group_head, is_name, rank_of, role_of
+from .wordclass import (
+    _LATIN,
+    CUE_STEMS,
+    fused_title,
+    group_head,
+    is_name,
+    rank_of,
+    role_of,
+)
 
 _QUOTES = OPEN_Q + CLOSE_Q
 
@@ -72,7 +80,7 @@ def _cue_words() -> re.Pattern:
     words = set(lx.ranks) | set(lx.role_suffixes) | set(lx.title_expansions) | set(lx.group_words)
     words |= set(lx.membership_cues) | set(lx.member_nouns)
     words |= {w for _, stem in lx.events for w in stem.split()}
-    words |= {"참여", "구성", "합류", "가입", "동참", "출범", "이름을", " 등", "(", "△", "▲"}
+    words |= {*CUE_STEMS, " 등", "(", "△", "▲"}
     return re.compile("|".join(sorted(map(re.escape, filter(None, words)), key=len, reverse=True)))
 
 

@@ -184,6 +184,10 @@ def _org_of(w: Word) -> tuple[str, str | None]:
 _NO_QUOTES = str.maketrans("", "", "'\"‘’“”「」『』《》<>")
 
 
+# what every member cue word begins with ("참여한다", "이름을 올렸다")
+CUE_STEMS = ("참여", "구성", "합류", "가입", "동참", "출범", "이름을")
+
+
 def cue_possible(text: str) -> bool:
     """Whether any word of ``text`` could be a member cue: a fast pre-screen,
     since every cue word's base contains one of these strings."""
@@ -192,7 +196,7 @@ def cue_possible(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _cue_any() -> re.Pattern:
-    stems = ["참여", "구성", "합류", "가입", "동참", "출범", "이름을", *load().member_nouns]
+    stems = [*CUE_STEMS, *load().member_nouns]
     return re.compile("|".join(sorted(map(re.escape, stems), key=len, reverse=True)))
 
 
