@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CORPUS, SEED_000, SEED_001
+from conftest import SEED_000, SEED_001
 
 
 def test_check_exit_codes_like_a_linter(run):
@@ -120,7 +120,12 @@ def test_reports_escape_untrusted_text(run, tmp_path):
 
 
 def test_run_reads_only_the_new_source_and_matches_a_rebuild(run, tmp_path):
-    third = CORPUS / "cases" / "ai-education-alliance" / "02-newsmaru.txt"
+    # an invented third article about the seeds' story (the development
+    # corpus may not be beside a clone: this test runs without it)
+    third = tmp_path / "2020-10-05-third.txt"
+    third.write_text("---\npublished: 2020-10-05\noutlet: 가상일보\n---\nAI 원팀 10곳으로\n\n"
+                     "[가상일보 김기자 기자] 'AI 원팀'에 가온데이터가 새로 합류했다. 이로써 AI 원팀은 10곳이 됐다.\n\n"
+                     "전홍범 KT AI·DX융합사업부문장 부사장은 \"협력을 넓히겠다\"고 말했다.\n", encoding="utf-8")
     src = tmp_path / "src"
     src.mkdir()
     shutil.copy(SEED_000, src)
