@@ -299,7 +299,25 @@ def ingest_ratio(paths: list[Path], min_chars: int = 0) -> dict:
     list(process(items[:4]))
     t_bare, _ = timed(lambda: [None for _ in bare.pipe((t[0] for t in items), batch_size=32)])
     t_ours, _ = timed(lambda: [None for _ in process(items, batch_size=32)])
-    return {"docs": len(items), "chars": chars, "ours": chars / t_ours, "bare": chars / t_bare, "ratio": t_bare / t_ours}
+    return {"docs": len(items), "chars": chars, "ours": chars / t_ours, "bare": chars / t_bare, "ratio": t_bare / t_ours,
+            "stages": stage_ratios(items, t_bare)}
+
+
+def stage_ratios(items: list[tuple], t_bare: float) -> dict:
+    """Where the ratio goes: our pipeline cut after each stage, timed the
+    same way, as a ratio to bare spaCy (each run after the full one, so
+    every cache is as warm as it was for the full pipeline)."""
+    from factcheck.nlp.pipeline import EOJEOL_TOKENIZER, blank_korean, make_doc
+
+    out = {}
+    nlp = blank_korean(EOJEOL_TOKENIZER)
+    for stage in ("tokenizer+sentencizer", "factcheck_sections", "factcheck_mentions"):
+        if stage.startswith("factcheck"):
+            nlp.add_pipe(stage)
+        list(nlp.pipe((make_doc(nlp, *t[:3]) for t in items[:4])))
+        t, _ = timed(lambda: [None for _ in nlp.pipe((make_doc(nlp, *t[:3]) for t in items), batch_size=32)])
+        out[stage] = t_bare / t
+    return out
 
 
 def child(task: str, args: list[str]) -> dict:
@@ -455,6 +473,8 @@ def main() -> None:
             r = spawn("ingest", folder, min_chars)
             say(f"  {label:<22} {r['docs']:>6} docs {r['chars'] / 1e6:6.2f}M chars  ours {r['ours']:>10,.0f} chars/s  "
                 f"bare {r['bare']:>10,.0f} chars/s  ratio {r['ratio']:.2f}  (target >= 0.5)")
+            say("  " + " " * 24 + "cut after: " + ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items()) + ", claims (all) "
+                f"{r['ratio']:.2f}")
         say("")
         rows = {}
         cpus = os.cpu_count() or 1
