@@ -353,3 +353,15 @@ def test_new_members_announced_are_joiners_not_the_total():
     lists = {(tuple(m["name"] for m in c.detail["members"]), c.detail["role"]) for c in cs if c.kind == "members"}
     assert (("가온제강", "누리케미컬", "다솜유업"), "joined") in lists
     assert not [names for names, role in lists if "한빛" in names and role == "total"]
+
+
+def test_a_list_of_fields_before_a_sector_noun_names_no_members():
+    """"항법, 관제, 배터리 분야 기업이 새로 합류했다": the listed words are the
+    joiners' fields, not joiners; a list closed by 등 before "… 분야 기업 3곳"
+    still names its members."""
+    text = ("'하늘길 협의회'에 항법, 관제, 배터리 분야 기업이 새로 합류했다. "
+            "'누리 협의체'에 보험과 증권, 인터넷은행 업종 회사가 가입했다. "
+            "'바다 협의회'에는 한빛해운, 누리조선, 가온중공업 등 조선 분야 기업 3곳이 참여했다.\n")
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert [(c.subject, [m["name"] for m in c.detail["members"]]) for c in lists] == [
+        ("바다 협의회", ["한빛해운", "누리조선", "가온중공업"])]

@@ -74,6 +74,7 @@ class Lexicon:
     membership_cues: tuple[str, ...] = ()
     descriptors: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
+    sector_nouns: frozenset[str] = frozenset()
     org_aliases: dict[str, str] = field(default_factory=dict)
     letter_names: dict[str, str] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
@@ -109,6 +110,7 @@ def load() -> Lexicon:
     lx.membership_cues = tuple(phrases("membership_cues.txt"))
     lx.descriptors = frozenset(words("descriptors.txt"))
     lx.generic_nouns = frozenset(words("generic_nouns.txt"))
+    lx.sector_nouns = frozenset(words("sector_nouns.txt"))
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
     lx.letter_names = {a: b for a, b in table("letter_names.tsv")}
     lx.stopwords = frozenset(words("stopwords.txt"))

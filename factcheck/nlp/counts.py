@@ -626,6 +626,8 @@ class CountRules:
             k -= 1
         if cur:
             items.insert(0, cur)
+        if any(w.base in lx.sector_nouns for w in items[-1][1:]) if items else False:
+            return None  # "항법, 관제, 배터리 분야 기업이": the list names fields of the members
         members: list[tuple[str, int, int]] = []
         for item in items:
             for name, s, e in self._item_names(item):

@@ -196,8 +196,8 @@ def segment(doc: Doc, title: str | None = None) -> list[Sentence]:
         prev = ls
         for c in cuts:
             # never leave an opening bracket at the end of a sentence
-            while c > prev and text[c - 1] in " [(【“‘":
-                c -= 1
+            while c > prev and (text[c - 1] in " [(【“‘" or text[c - 1] in "'\"" and (c - 1 == prev or text[c - 2].isspace())):
+                c -= 1  # nor a straight quote that opens the next word: "… 합류했다. '바다 협의회'에는"
             if c <= prev:
                 continue
             pieces.append((prev, c))
