@@ -365,3 +365,17 @@ def test_a_list_of_fields_before_a_sector_noun_names_no_members():
     lists = [c for c in claims_of(text) if c.kind == "members"]
     assert [(c.subject, [m["name"] for m in c.detail["members"]]) for c in lists] == [
         ("바다 협의회", ["한빛해운", "누리조선", "가온중공업"])]
+
+
+def test_a_group_quoted_with_any_particle_and_built_by_its_count():
+    """"5개 기관으로 꾸린 '실증 협의체'와도 협력": a closing quote ends the
+    name whatever particle follows (와도, 도), and the count before "으로 꾸린"
+    belongs to the group after it, not to the article's main group; the
+    bare "협의체에는" of the next sentence is that group too."""
+    text = ("'누리 얼라이언스'에는 한빛모터스, 다올내비, 케이로드 등 8개 기업이 참여한다. "
+            "얼라이언스는 5개 기관으로 꾸린 '실증 협의체'와도 협력하기로 했다. "
+            "협의체에는 교통안전원, 서해공사, 한빛모터스, 케이로드, 미래차연구소가 참여하고 있다.\n")
+    got = [(c.kind, c.subject, int(c.value) if c.kind == "member_count" else len(c.detail["members"]))
+           for c in claims_of(text) if c.kind in ("member_count", "members")]
+    assert got == [("member_count", "누리 얼라이언스", 8), ("members", "누리 얼라이언스", 3),
+                   ("member_count", "실증 협의체", 5), ("members", "실증 협의체", 5)], got

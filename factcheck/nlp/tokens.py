@@ -23,6 +23,7 @@ _LEAD = OPEN_Q + "▲△■□●○◆◇※·-–—…="  # "기자 =SK그룹
 _TRAIL = ",.;:!?" + CLOSE_Q + "…·"
 _POSITION = re.compile(r"^(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|뒤|앞|첫|[가-힣]+\s*번째|\d+번째)")
 _CODE = re.compile(r"^\d{6}$")
+_QUOTED_TAIL = re.compile("(.+?)([" + re.escape(CLOSE_Q) + "])([가-힣]{1,4})")
 _EXTRA_PARTICLES = ("께서", "마저", "조차", "까지", "부터", "도", "만")
 
 
@@ -94,6 +95,13 @@ def _parse(raw: str) -> tuple[int, int, bool, bool, str, str, str, str | None, i
 def _analyse(core: str) -> tuple[str, str, str | None, int]:
     """Base, particle, bracket content and where the base ends in ``core``
     (-1: at the end of the core)."""
+    # a closing quote ends the name: the hangul after it is particles,
+    # whatever they are ("'실증 협의체'와도", "'무브온'도", "'누리'로부터")
+    qm = _QUOTED_TAIL.match(core)
+    if qm:
+        head = "".join(ch for ch in qm.group(1) if ch not in OPEN_Q + CLOSE_Q)
+        if head and "(" not in head and qm.group(3) in _quote_particles() and strip_particle(head + qm.group(3))[0] != head:
+            return head, qm.group(3), None, qm.start(2)
     # quotes inside the word ("'AI원팀'에") are dropped from the base
     cleaned = "".join(ch for ch in core if ch not in OPEN_Q + CLOSE_Q)
     pm = re.search(r"\(([^()]*)\)", cleaned)
@@ -125,6 +133,14 @@ def _analyse(core: str) -> tuple[str, str, str | None, int]:
         end = -1
     return base, particle, paren, end
 
+
+
+@lru_cache(maxsize=1)
+def _quote_particles() -> frozenset[str]:
+    """What may follow a closing quote as particles: the particle list, the
+    extra ones, and each of them with 도 or 는 after it ("와도", "에게도")."""
+    one = {p for p, _ in load().particles} | set(_EXTRA_PARTICLES) | {"로부터", "으로부터", "라도", "이라도", "만큼", "처럼"}
+    return frozenset(one | {p + "도" for p in one} | {p + "는" for p in one if not p.endswith(("는", "은"))})
 
 
 def _is_particle(s: str) -> bool:
