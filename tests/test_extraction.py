@@ -379,3 +379,18 @@ def test_a_group_quoted_with_any_particle_and_built_by_its_count():
            for c in claims_of(text) if c.kind in ("member_count", "members")]
     assert got == [("member_count", "누리 얼라이언스", 8), ("members", "누리 얼라이언스", 3),
                    ("member_count", "실증 협의체", 5), ("members", "실증 협의체", 5)], got
+
+
+def test_a_group_defined_by_a_copula_names_its_descriptor_and_the_news_date_returns():
+    """"H2링크는 … 출범한 민간 수소 협력체다": the topic defined as a group is
+    its proper name, so "한빛에너지 주도 수소 얼라이언스 H2링크가" is that group
+    (주도 is no part of a name); "이번 가입으로 …" is about the day of the
+    news, not the founding day the sentence before named."""
+    text = ("서울--(뉴스와이어) 2026년 06월 15일 -- 한빛에너지 주도 수소 얼라이언스 H2링크가 15일 태림가스와 미래로직스를 신규 회원사로 맞았다고 밝혔다.\n\n"
+            "H2링크는 2026년 2월 10일 한빛에너지 등 5개 기업·기관이 모여 출범한 민간 수소 협력체다. "
+            "이번 가입으로 H2링크는 한빛에너지, 대성수소, 세진모빌리티, 울산테크노파크, 한국수소기술원, 태림가스, 미래로직스 7개사로 구성됐다.\n")
+    cs = [c for c in claims_of(text, date(2026, 6, 15)) if c.kind in ("member_count", "members")]
+    assert {c.subject for c in cs} == {"H2링크"}
+    got = {(c.kind, c.value if c.kind == "member_count" else len(c.detail["members"]), str(c.as_of)) for c in cs}
+    assert ("member_count", "5", "2026-02-10") in got
+    assert ("member_count", "7", "2026-06-15") in got and ("members", 7, "2026-06-15") in got

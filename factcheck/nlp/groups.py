@@ -184,9 +184,22 @@ class GroupRules:
             if sent.section == "furniture":
                 continue
             propers.update(g.proper for g in self.group_mentions.get(sent.idx, []) if g.proper)
+            defined = self._defined_name(self.words_of.get(sent.idx, []))
+            if defined:
+                propers.add(defined)
         self.propers = propers
         if not propers:
             return
+        # "수소 얼라이언스 H2브릿지가": a group word directly before one of the
+        # article's proper names (quoted or defined elsewhere) is apposed to it
+        for sent in self.sentences:
+            words = self.words_of.get(sent.idx, [])
+            for g in self.group_mentions.get(sent.idx, []):
+                w = words[g.word_i] if g.word_i < len(words) else None
+                if g.proper or w is None or w.particle or w.sep_after or g.word_i + 1 >= len(words):
+                    continue
+                if words[g.word_i + 1].base in propers:
+                    g.proper = words[g.word_i + 1].base
         for sent in self.sentences:
             ms = self.group_mentions.get(sent.idx)
             if ms is None:
@@ -196,6 +209,27 @@ class GroupRules:
                 if w.base in propers and not any(s <= w.core_start < e for s, e in taken):
                     ms.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], [], proper=w.base))
             ms.sort(key=lambda g: g.start)
+
+    def _defined_name(self, words: list[Word]) -> str | None:
+        """"H2브릿지는 … 출범한 민간 수소 협력체다", "무브온은 … 모인 데이터
+        공유 협의체다": a sentence whose topic is defined as a group names
+        that group; the topic is its proper name."""
+        if len(words) < 3:
+            return None
+        first, last = words[0], words[-1]
+        if first.particle not in ("은", "는") or first.sep_after or not is_proper_name(first.base) or group_head(first.base):
+            return None
+        b = last.base
+        if last.particle in ("이다", "다") or (b.endswith("다") and not last.particle):
+            b = b[:-1] if not last.particle else b
+        else:
+            return None
+        head = group_head(b)
+        if head is None or len(b) == len(head) and b in self.lx.generic_group_modifiers:
+            return None
+        if rank_of(first.base) or is_name(first.base) or first.base in self.known_orgs or first.base in self.orgs:
+            return None  # "한빛에너지는 … 기업이다" is no group; a person or a confirmed company neither
+        return first.base
 
     # -- article-level group resolution --------------------------------------
     def _resolve_groups(self) -> None:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from ..ingest.dates import DateExpr, find_dates
 from ..lexicons import load
 from .doctext import doc_text
+from .hangul import has_final
 from .mentions import MENTION_TYPES  # noqa: F401  (the types a Mention has)
 from .sections import Sentence
 from .tokens import CLOSE_Q, OPEN_Q, Word, paren_kind, split_words
@@ -107,11 +108,31 @@ def read_sentences(doc: Doc) -> list[SentenceWords]:
         dates = [DateExpr(d.start + sent.start, d.end + sent.start, d.date, d.precision, d.future)
                  for d in find_dates(chunk, published, context)]
         out.append(SentenceWords(sent, words, dates, context))
-        if sent.section in ("body", "quote", "caption"):
+        if sent.section in ("body", "quote", "caption") and not _defines(chunk):
             day = [d for d in dates if d.usable and d.precision == "day"]
             if day:
                 context = day[-1].date
     return out
+
+
+# "H2링크는 2026년 2월 10일 … 출범한 민간 수소 협력체다": a sentence that
+# defines (a noun and its copula, "…체다", "…곳이다") tells background; its
+# dates are not the day the story goes on at ("이번 가입으로 …" after it)
+def _defines(chunk: str) -> bool:
+    """Ends by saying what kind of body something is, a group or a company
+    word and its copula ("…출범한 민간 수소 협력체다", "…에너지 전문 기업이다"),
+    not an event ("…확정할 예정이다", "…밝혔다")."""
+    m = _LAST_WORD.search(chunk)
+    if not m:
+        return False
+    noun = m.group(1)
+    if noun.endswith("이") and len(noun) > 1 and has_final(noun[-2]):
+        noun = noun[:-1]  # "기업이다": the copula after a final consonant
+    return bool(group_head(noun)) or noun.endswith(_BODY_NOUNS)
+
+
+_LAST_WORD = re.compile(r"([가-힣]+)다[.\s'\"’”)]*$")
+_BODY_NOUNS = ("단체", "기구", "모임", "조직", "기업", "회사", "기관", "업체")
 
 
 def confirmed_orgs(sentences: list[SentenceWords]) -> dict[str, str]:
