@@ -297,6 +297,9 @@ def test_people_promoted_in_one_sentence_leave_their_rank():
         "한빛전자는 김하늘 상무, 박서준 상무를 각각 부사장으로 승진시켰다.\n")
     got = titles("김하늘 한빛전자 전무는 이도윤 상무가 부사장으로 승진한 데 대해 축하했다.\n")
     assert ("김하늘", "전무", "current") in got and ("이도윤", "상무", "former") in got
+    # to a rank after a board role
+    assert ("한서윤", "부사장", "former") in titles(
+        "누리그룹이 27일 한서윤 누리반도체(123450) 부사장을 대표이사 사장으로 승진시키는 등 임원 인사를 단행했다.\n")
 
 
 def test_verbal_nouns_after_a_title_are_not_people():

@@ -36,8 +36,9 @@ from .wordclass import rank_of
 # what stands between people listed together before a promotion: joiners,
 # "등 2명", "각각"; the last stretch may also carry the list's own particle
 _LIST_GLUE = re.compile(r"(?:\s|,|와|과|및|등|각각|모두|나란히|\d+\s*명(?:은|는|이|가|을|를)?|을|를)*")
-_LIST_END = re.compile(r"(?:\s|,|와|과|및|등|각각|모두|나란히|\d+\s*명(?:은|는|이|가|을|를)?|은|는|이|가|을|를)*")
+_LIST_END = re.compile(r"(?:\s|,|와|과|및|등|각각|모두|나란히|\d+\s*명(?:은|는|이|가|을|를)?|은|는|이|가|을|를)*(?:(?:대표이사|각자\s*대표|공동\s*대표|사내이사|등기이사)\s+)?")
 # "전무로 승진했다", "부사장으로 각각 승진시켰다": the rank a sentence promotes to
+# (after a board role: "부사장을 대표이사 사장으로 승진시키는")
 _PROMOTED_TO = re.compile(r"(\S+?)(?:으로|로)\s+(?:각각\s+|모두\s+|나란히\s+)?승진")
 
 
