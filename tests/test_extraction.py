@@ -397,3 +397,16 @@ def test_a_group_defined_by_a_copula_names_its_descriptor_and_the_news_date_retu
     got = {(c.kind, c.value if c.kind == "member_count" else len(c.detail["members"]), str(c.as_of)) for c in cs}
     assert ("member_count", "5", "2026-02-10") in got
     assert ("member_count", "7", "2026-06-15") in got and ("members", 7, "2026-06-15") in got
+
+
+def test_a_founding_count_after_its_date_and_a_change_with_an_arrow():
+    """"지난해 11월 아홉 곳으로 출범한 X": the month between the count and
+    nothing else is no noun counted, so the count is X's founding total;
+    "회원사 9곳→12곳" is a change, the first number the total before it."""
+    text = ("모바일 결제 얼라이언스 '결제링크'에 핀테크 기업 세 곳이 새로 들어왔다. "
+            "지난해 11월 아홉 곳으로 출범한 결제링크의 회원사는 열두 곳이 됐다.\n")
+    got = {(c.value, c.detail["role"], c.detail.get("as_of_basis")) for c in claims_of(text, date(2026, 7, 2))
+           if c.kind == "member_count" and c.subject == "결제링크"}
+    assert got == {("3", "joined", None), ("9", "total", "launch"), ("12", "total", None)}
+    head = [c for c in claims_of("결제 얼라이언스 '결제링크' 회원사 9곳→12곳\n") if c.kind == "member_count"]
+    assert [(c.value, c.detail.get("as_of_basis")) for c in head] == [("9", "before"), ("12", None)]

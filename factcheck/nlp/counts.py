@@ -51,6 +51,9 @@ _CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고"
 _AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
 
 
+_DATE_WORD = re.compile(r"^(?:\d{2,4}년|\d{1,2}월|\d{1,2}일|지난해|올해|작년|지난달|이달)$")
+
+
 def _counted(name: str) -> bool:
     """A number with or without its counter ("2개", "3곳"), not a name."""
     rest = name.lstrip("0123456789,")
@@ -396,8 +399,9 @@ class CountRules:
         if counter.replace(" ", "") not in ("곳", "개"):
             return True
         k = wi - 1
-        while k >= 0 and not words[k].sep_after and (words[k].base in lx.count_adverbs or words[k].base in lx.time_words):
-            k -= 1
+        while k >= 0 and not words[k].sep_after and (words[k].base in lx.count_adverbs or words[k].base in lx.time_words
+                                                      or _DATE_WORD.match(words[k].base) and not words[k].particle):
+            k -= 1  # "지난해 11월 9곳으로 출범한": the date is no noun counted
         if k < 0 or words[k].sep_after or words[k].base in ("등", "등의"):
             return True  # "A, B 등 12곳": the list is what is counted
         w = words[k]
