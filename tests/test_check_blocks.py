@@ -112,6 +112,7 @@ def test_a_new_source_that_merges_two_groups_by_their_members(tmp_path):
     res = api.run_check(db)
     conflicts = [f for f in res.findings if f.kind == "member_count_conflict"]
     assert len(conflicts) == 1 and sorted(conflicts[0].values) == ["4", "5"]
+    assert conflicts[0].subject == "파도마루"  # the group's own name, not the other outlet's description of it
     store = open_store(db)
     try:
         full = checks.one_per_problem(checks.compute(store))

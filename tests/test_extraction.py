@@ -410,3 +410,26 @@ def test_a_founding_count_after_its_date_and_a_change_with_an_arrow():
     assert got == {("3", "joined", None), ("9", "total", "launch"), ("12", "total", None)}
     head = [c for c in claims_of("결제 얼라이언스 '결제링크' 회원사 9곳→12곳\n") if c.kind == "member_count"]
     assert [(c.value, c.detail.get("as_of_basis")) for c in head] == [("9", "before"), ("12", None)]
+
+
+def test_a_lead_member_two_word_names_and_a_photo_tag():
+    """"X를 주관사로 A, B …": X is listed too (주관사로 is 주관사 + 로); "KS
+    네트웍스" and "한국해양대학교 산학협력단" are one name each, also as the last
+    item right before the count; "[사진]" is no part of a group's name."""
+    text = ("[사진] 바다원 컨소시엄에는 누리정보통신을 주관사로 ㈜한결시스템, DK C&S, KS 네트웍스, 동남해운, "
+            "한국해양대학교 산학협력단 등 6개 기업·기관이 참여했다. "
+            "누리정보통신과 한결시스템, DK C&S, 동남해운, 한국해양대 산학협력단 5개사가 참여한 이 컨소시엄은 목표를 내걸었다.\n")
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert [[m["name"] for m in c.detail["members"]] for c in lists] == [
+        ["누리정보통신", "㈜한결시스템", "DK C&S", "KS 네트웍스", "동남해운", "한국해양대학교 산학협력단"],
+        ["누리정보통신", "한결시스템", "DK C&S", "동남해운", "한국해양대 산학협력단"]]
+    assert {c.subject for c in lists} == {"바다원 컨소시엄"}
+    for c in lists:
+        for m in c.detail["members"]:
+            assert text[m["start"]:m["end"]] == m["name"]
+    # "…, 현대 컨소 14개사": no two-word name, so no list
+    assert not [c for c in claims_of("대운하, 현대 컨소 14개사 참여\n") if c.kind == "members"]
+
+
+def test_a_number_in_man_units_is_not_its_last_digits():
+    assert not [c for c in claims_of("'결제링크' 회원사들의 연동 가맹점은 4만2000곳이다.\n") if c.value == "2000"]

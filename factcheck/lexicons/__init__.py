@@ -75,6 +75,7 @@ class Lexicon:
     descriptors: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     sector_nouns: frozenset[str] = frozenset()
+    org_units: frozenset[str] = frozenset()
     org_aliases: dict[str, str] = field(default_factory=dict)
     letter_names: dict[str, str] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
@@ -111,6 +112,7 @@ def load() -> Lexicon:
     lx.descriptors = frozenset(words("descriptors.txt"))
     lx.generic_nouns = frozenset(words("generic_nouns.txt"))
     lx.sector_nouns = frozenset(words("sector_nouns.txt"))
+    lx.org_units = frozenset(words("org_units.txt"))
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
     lx.letter_names = {a: b for a, b in table("letter_names.tsv")}
     lx.stopwords = frozenset(words("stopwords.txt"))

@@ -15,10 +15,10 @@ from .wordclass import (
     _DIGITS,
     _LATIN,
     _LETTER,
-    _LIST_LINKS,
     _is_member_cue,
     cue_possible,
     event_kind,
+    is_list_link,
     is_org_word,
     is_title_word,
     rank_of,
@@ -51,6 +51,7 @@ _CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고"
 _AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,4}$")
 _DATE_WORD = re.compile(r"^(?:\d{2,4}년|\d{1,2}월|\d{1,2}일|지난해|올해|작년|지난달|이달)$")
 
 
@@ -111,7 +112,7 @@ class CountRules:
             n = int(digits) if digits.isdigit() else lx.count_words.get(raw)
             if n is None or n < 2 and not digits.isdigit():
                 continue
-            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
+            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,만억천조"):  # "4만2000곳" is no 2000
                 continue
             s, e = m.start() + sent.start, m.end() + sent.start
             counts.append((s, e, n, m.group("counter"), m.group("yeo") or ""))
@@ -548,7 +549,12 @@ class CountRules:
                 k -= 1
             if k < 0 or words[k].particle not in ("", "까지"):
                 return None  # "…, 솔빛과학기술원까지 9개 기업·기관": the list ends at 까지
-            if not (k > 0 and words[k - 1].sep_after == ",") and "·" not in words[k].base:
+            # the last item before the count may be two or three words
+            # ("…, 동남해운, 한국해양대 산학협력단 9개사"), the comma before it
+            comma = next((j for j in range(k - 1, max(k - 4, -1), -1) if words[j].sep_after or words[j].particle), None)
+            if comma is not None and comma < k - 1 and not self._one_name(words[comma + 1 : k + 1]):
+                comma = None
+            if not (comma is not None and words[comma].sep_after == ",") and "·" not in words[k].base:
                 return None
         if k < 0:
             return None
@@ -557,6 +563,18 @@ class CountRules:
             return None
         members, _, style, first_i = got
         return members, partial, style, first_i
+
+    def _one_name(self, ws: list[Word]) -> bool:
+        """Words that make one listed name: an acronym and a word ("KS
+        네트웍스"), an organisation and its unit ("한국해양대 산학협력단"), a
+        kind of member before a name ("완성차 업체 한빛모터스"), Latin words
+        ("SK C&C")."""
+        lx = self.lx
+        if all(_LATIN_NAME_PART.match(w.base) for w in ws):
+            return True
+        if len(ws) == 2 and (_ACRONYM.match(ws[0].base) or ws[1].base in lx.org_units):
+            return True
+        return all(w.base in lx.descriptors or self._kind_noun(w.base) for w in ws[:-1])
 
     def _list_ending_at(self, words: list[Word], end_i: int, allow_single: bool = False):
         """Walk left from ``end_i`` collecting list items; None if no list."""
@@ -582,7 +600,7 @@ class CountRules:
                 first_i = k
                 k -= 1
                 continue
-            if k != end_i and w.base in _LIST_LINKS and k - 1 >= 0 and words[k - 1].particle in ("를", "을"):
+            if k != end_i and is_list_link(w) and k - 1 >= 0 and words[k - 1].particle in ("를", "을"):
                 # "KT를 비롯해 A, B" / "누리오토를 주관사로 A, B"
                 if cur:
                     items.insert(0, cur)
@@ -610,7 +628,7 @@ class CountRules:
                 first_i = k
                 k -= 1
                 continue
-            if w.particle in ("를", "을") and k + 1 <= end_i and words[k + 1].base in _LIST_LINKS:
+            if w.particle in ("를", "을") and k + 1 <= end_i and is_list_link(words[k + 1]):
                 cur.insert(0, w)
                 first_i = k
                 k -= 1
@@ -664,7 +682,7 @@ class CountRules:
 
     def _item_names(self, item: list[Word]) -> list[tuple[str, int, int]]:
         lx = self.lx
-        ws = [w for w in item if w.base not in _LIST_LINKS]
+        ws = [w for w in item if not is_list_link(w)]
         named = self._kind_with_names(ws[-1]) if ws else None
         if named:
             return named  # "전자회사(누리전자)", "소프트웨어 회사(다솜소프트·바람랩)"
@@ -674,6 +692,13 @@ class CountRules:
         if len(ws) > 1 and all(_LATIN_NAME_PART.match(w.base) for w in ws) and not any(w.paren for w in ws[:-1]):
             # "SK C&C", "KT DS", "SK On", "LG CNS": one name written in Latin words
             first, last = ws[0], ws[-1]
+            return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
+        if len(ws) == 2 and not ws[0].paren and (_ACRONYM.match(ws[0].base) and _LETTER.search(ws[1].base) and not _LATIN.match(ws[1].base)
+                                                 and ws[1].base not in lx.descriptors and ws[1].base not in lx.generic_nouns and not self._kind_noun(ws[1].base)
+                                                 or ws[1].base in lx.org_units and _LETTER.search(ws[0].base) and ws[0].base not in lx.descriptors and ws[0].base not in lx.generic_nouns):
+            # "KS 네트웍스": an acronym and a word, one name; "한국해양대학교
+            # 산학협력단": an organisation and its unit, one member
+            first, last = ws
             return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
         if len(ws) > 1 and all(self._org_like(w) for w in ws):
             pass  # "동원그룹 KAIST": a missing comma, two names

@@ -70,7 +70,7 @@ class GroupRules:
             while k >= 0 and len(parts) < 4:
                 p = words[k]
                 pb = p.base
-                if p.particle or p.sep_after or not pb or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
+                if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
                 if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
                     # "디지털금융혁신협회 이사회": the owner is part of the name

@@ -16,7 +16,13 @@ _ADNOMINAL = ("한", "된", "는", "던", "난", "운", "진", "은", "온", "�
 _VERBISH = _ADNOMINAL + ("해", "며", "고", "서", "면", "다", "게", "지", "을", "를", "히", "께", "까", "듯", "록", "써")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&+.\-]*$")
 _DIGITS = re.compile(r"\d")
-_LIST_LINKS = ("비롯해", "비롯한", "비롯하여", "주관사로", "중심으로", "포함해", "포함한", "필두로")
+_LIST_LINKS = ("비롯해", "비롯한", "비롯하여", "주관사로", "대표사로", "주간사로", "간사로", "중심으로", "포함해", "포함한", "필두로")
+
+
+def is_list_link(w) -> bool:
+    """"KT를 비롯해 A, B", "누리오토를 주관사로 A, B": the word that links a
+    list's first member (in 을/를) to the rest; "주관사로" is 주관사 + 로."""
+    return w.base in _LIST_LINKS or w.base + w.particle in _LIST_LINKS
 
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 # a number with a counter or an ordinal ("11명", "8기", "제6대", "2차"): not an organisation

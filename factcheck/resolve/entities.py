@@ -41,8 +41,9 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits: set[frozenset]) -> dict[str, tuple[str, str, str]]:
-    """name -> (entity id, label, method)."""
+def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits: set[frozenset], proper=None) -> dict[str, tuple[str, str, str]]:
+    """name -> (entity id, label, method); ``proper(name)``: whether a name
+    is a proper name, which the label prefers over descriptions."""
     uf = UnionFind()
     method: dict[str, str] = {}
     for n in names:
@@ -70,8 +71,10 @@ def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits
         comps[uf.find("n:" + n)].append(n)
     out = {}
     for root, members in comps.items():
-        # label: the most frequent Hangul-bearing spelling, then the longest
-        label = max(members, key=lambda m: (any("가" <= ch <= "힣" for ch in m), names[m], len(m), m))
+        # label: a proper name ("하버원" over "스마트항만 컨소시엄", another
+        # outlet's description of it), the most frequent Hangul-bearing
+        # spelling, then the longest
+        label = max(members, key=lambda m: (bool(proper and proper(m)), any("가" <= ch <= "힣" for ch in m), names[m], len(m), m))
         ent = "e:" + keyfn(label)
         for m in members:
             out[m] = (ent, label, method.get(m, "exact"))
@@ -201,6 +204,16 @@ def _proper_with_descriptor_edges(names: Counter) -> list[tuple[str, str, str]]:
     return edges
 
 
+def _proper_group_name(name: str) -> bool:
+    """A group's own name, not a description of it: no group word at its end
+    ("하버원", "페이링크", not "스마트항만 컨소시엄")."""
+    from ..nlp.groups import is_proper_name
+    from ..nlp.wordclass import group_head
+
+    last = name.split()[-1] if name.split() else ""
+    return bool(last) and group_head(last) is None and is_proper_name(name)
+
+
 def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
     """Rebuild the ``entities`` table; returns {kind: {name: (entity, label, method)}}."""
     org_names: Counter = Counter()
@@ -251,7 +264,8 @@ def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
     orgs = _components(org_names, org_key, org_edges, splits["org"])
     overlap, scores = _member_overlap_edges(store, orgs)
     overlap += _proper_with_descriptor_edges(group_names)
-    groups = _components(group_names, group_key, edges["group"] + _group_suffix_edges(group_names) + overlap, splits["group"])
+    groups = _components(group_names, group_key, edges["group"] + _group_suffix_edges(group_names) + overlap, splits["group"],
+                         proper=_proper_group_name)
     rows = [{"kind": "org", "name": n, "entity": e, "label": l, "method": m, "score": None} for n, (e, l, m) in orgs.items()]
     rows += [{"kind": "group", "name": n, "entity": e, "label": l, "method": m, "score": scores.get(n) if m == "member_overlap" else None}
              for n, (e, l, m) in groups.items()]

@@ -22,11 +22,12 @@ _BRACKET = re.compile(r"\([^)]*\)")
 def org_key(name: str) -> str:
     lx = load()
     s = _BRACKET.sub("", name or "")
+    words = s.split()
+    if len(words) > 1:
+        # "한국해양대학교 산학협력단" = "한국해양대 산학협력단": each word's short form
+        s = " ".join(_short_form(w, lx) for w in words[:-1]) + " " + words[-1]
     s = _QUOTES.sub("", s)
-    for long, short in lx.org_short_forms:
-        if s.endswith(long):
-            s = s[: -len(long)] + short
-            break
+    s = _short_form(s, lx)
     # "해람그룹" = "해람홀딩스" = "해람": a business group and its holding company
     for suffix in lx.business_group_suffixes:
         if s.endswith(suffix) and len(s) - len(suffix) >= 2:
@@ -36,6 +37,13 @@ def org_key(name: str) -> str:
     for ch in s.upper():
         out.append(lx.letter_names.get(ch, ch))
     return "".join(out)
+
+
+def _short_form(s: str, lx) -> str:
+    for long, short in lx.org_short_forms:
+        if s.endswith(long):
+            return s[: -len(long)] + short
+    return s
 
 
 @lru_cache(maxsize=100_000)
