@@ -433,3 +433,19 @@ def test_a_lead_member_two_word_names_and_a_photo_tag():
 
 def test_a_number_in_man_units_is_not_its_last_digits():
     assert not [c for c in claims_of("'결제링크' 회원사들의 연동 가맹점은 4만2000곳이다.\n") if c.value == "2000"]
+
+
+def test_cooperatives_numbers_past_ten_targets_and_a_titled_person():
+    """Cooperatives count as members ("회원 조합은 8곳으로"; "A협동조합과
+    B협동조합 두 곳이 합류"); "열여섯 번째" is sixteen, not six; "내년 12곳까지
+    늘릴 것", "8개사 체제로 키울 계획" are targets; "구본하 협의회 사무총장은"
+    is a person and his group, not a group named "구본하 협의회"."""
+    text = ("'들빛연합회'에 소담블루베리협동조합과 해오름채소협동조합 두 곳이 새로 합류했다. "
+            "이로써 지난 3월 6곳으로 출범한 연합회의 회원 조합은 8곳으로 늘었다. "
+            "누리모빌리티가 들빛연합회의 열여섯 번째 회원사로 합류했다. "
+            "구본하 협의회 사무총장은 \"회원사를 내년 12곳까지 늘릴 것\"이라고 말했다. "
+            "연합회는 2곳을 추가로 받아 18개사 체제로 키울 계획이다.\n")
+    got = [(c.subject, c.value, c.detail["role"]) for c in claims_of(text, date(2026, 6, 12)) if c.kind == "member_count"]
+    assert got == [("들빛연합회", "2", "joined"), ("들빛연합회", "6", "total"), ("들빛연합회", "8", "total"),
+                   ("들빛연합회", "16", "total"), ("들빛연합회", "12", "planned"), ("들빛연합회", "2", "planned"),
+                   ("들빛연합회", "18", "planned")], got

@@ -127,7 +127,8 @@ def load() -> Lexicon:
         parts = [re.escape(p) for p in counter.split(" ")]
         return r"\s*".join(parts)
 
-    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,5}|" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r")"
+    # a number word starts a word ("열여섯 곳" is no "여섯 곳")
+    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,5}|(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r"))"
     counters = "|".join(flex(c) for c in lx.counters)
     lx.counter_re = re.compile(number + r"(?P<yeo>여)?\s?(?P<counter>" + counters + r")(?![가-힣]*(?:지역|명|대\b))")
     return lx

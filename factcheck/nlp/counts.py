@@ -34,7 +34,7 @@ _COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
 def _ordinal_re():
     from ..lexicons import load
     words = "|".join(sorted(map(re.escape, load().count_words), key=len, reverse=True))
-    return re.compile(r"(?P<num>\d{1,4}|" + words + r")\s*번째\s*(?:회원사|회원 기관|회원|참여사|참여 기관|멤버)")
+    return re.compile(r"(?P<num>\d{1,4}|(?<![가-힣])(?:" + words + r"))\s*번째\s*(?:회원사|회원 기관|회원|참여사|참여 기관|멤버)")
 
 
 _ORDINAL = _ordinal_re()
@@ -554,8 +554,10 @@ class CountRules:
             comma = next((j for j in range(k - 1, max(k - 4, -1), -1) if words[j].sep_after or words[j].particle), None)
             if comma is not None and comma < k - 1 and not self._one_name(words[comma + 1 : k + 1]):
                 comma = None
-            if not (comma is not None and words[comma].sep_after == ",") and "·" not in words[k].base:
-                return None
+            if not (comma is not None and (words[comma].sep_after == "," or words[comma].particle in ("와", "과") and not words[comma].sep_after
+                                           and self._org_like(words[comma]) and not _DIGITS.search(words[comma].base))) \
+                    and "·" not in words[k].base:
+                return None  # "A, B 2곳" and "A와 B 두 곳" end a list; "투자자와 만나 2곳" is checked by the list's own rules
         if k < 0:
             return None
         got = self._list_ending_at(words, k, allow_single=partial)
