@@ -449,3 +449,21 @@ def test_cooperatives_numbers_past_ten_targets_and_a_titled_person():
     assert got == [("들빛연합회", "2", "joined"), ("들빛연합회", "6", "total"), ("들빛연합회", "8", "total"),
                    ("들빛연합회", "16", "total"), ("들빛연합회", "12", "planned"), ("들빛연합회", "2", "planned"),
                    ("들빛연합회", "18", "planned")], got
+
+
+def test_a_personnel_announcement_gives_each_listed_person_the_header_post():
+    """"◇부사장 승진 / ▲한빛전자 반도체사업부장 김하늘 ▲누리화학 박서준": the
+    header's post at each item's organisation; 내정 is designate, 직무대행
+    acting; "▲김도윤(전 한빛그룹 부회장)" under "◇고문 위촉" is 고문 now and
+    부회장 before. Every span is a slice of the text."""
+    text = ("[인사] 한빛그룹\n\n◇대표이사 내정\n▲한빛건설 최서연\n\n◇대표이사 직무대행\n▲한빛물산 정우진\n\n"
+            "◇부사장 승진\n▲한빛전자 반도체사업부장 김하늘 ▲누리화학 박서준\n\n◇상무 신규 선임\n▲한빛전자 강도윤 이나래\n\n"
+            "◇고문 위촉\n▲김도윤(전 한빛그룹 부회장)\n")
+    got = {(c.subject, c.value, c.detail["org"], c.detail["status"]) for c in claims_of(text, date(2026, 11, 27))
+           if c.kind == "title" and c.detail.get("pattern") == "personnel_list"}
+    assert got == {("최서연", "대표이사", "한빛건설", "designate"), ("정우진", "대표이사", "한빛물산", "acting"),
+                   ("김하늘", "부사장", "한빛전자", "current"), ("박서준", "부사장", "누리화학", "current"),
+                   ("강도윤", "상무", "한빛전자", "current"), ("이나래", "상무", "한빛전자", "current"),
+                   ("김도윤", "고문", None, "current"), ("김도윤", "부회장", "한빛그룹", "former")}
+    # a bulleted list with no header is no announcement
+    assert not [c for c in claims_of("주요 참석자\n▲한빛전자 김하늘 ▲누리화학 박서준\n") if c.detail.get("pattern") == "personnel_list"]

@@ -28,6 +28,7 @@ from .counts import CountRules
 from .doctext import doc_text
 from .gazetteer import KnownOrgs, confirmations
 from .groups import GroupRules
+from .personnel import PersonnelRules
 from .mentions import Claim, GroupMention
 from .titles import TitleRules
 from .tokens import Word
@@ -42,7 +43,7 @@ _LIST_END = re.compile(r"(?:\s|,|와|과|및|등|각각|모두|나란히|\d+\s*�
 _PROMOTED_TO = re.compile(r"(\S+?)(?:으로|로)\s+(?:각각\s+|모두\s+|나란히\s+)?승진")
 
 
-class Extractor(TitleRules, GroupRules, CountRules):
+class Extractor(TitleRules, GroupRules, CountRules, PersonnelRules):
     """One document's claims: sentence by sentence, titles and groups first,
     then counts, lists and events, then back-references and group names
     resolved across the article. The rules live in titles.py, groups.py and
@@ -77,6 +78,7 @@ class Extractor(TitleRules, GroupRules, CountRules):
             self._titles(sent, words, dates, context)
             self._groups(sent, words)
             self.words_of[sent.idx] = words
+        self._personnel_lists(per_sentence)
         self._proper_mentions()
         for sent, words, dates, context in per_sentence:
             self._counts_lists_events(sent, words, dates, context)

@@ -1,0 +1,128 @@
+"""Personnel announcements ("[인사] …"): a header line names the post and
+what happens ("◇부사장 승진", "◇대표이사 내정", "◇상무 신규 선임"), the
+bulleted items under it name the people with their organisation and unit
+("▲한빛전자 반도체사업부장 김하늘 ▲누리화학 박서준 이도윤").
+
+Each person of an item gets the header's post, at the item's organisation,
+with the status the header's action gives (내정: designate, 직무대행: acting,
+otherwise current); a post written in the item itself ("▲한빛전자 대표이사
+사장 김하늘") is the title as written. A bracket after a name notes an
+earlier post ("▲김하늘(전 한빛그룹 부회장)"): a former title. The claim's
+span is the item (organisation to name), so every quote is a slice of the
+text; the header is recorded in the claim's detail with its offsets.
+"""
+from __future__ import annotations
+
+import re
+
+from .mentions import DEFAULT_CONFIDENCE, Claim
+from .tokens import Word, split_words
+from .wordclass import is_name, is_title_word, rank_of
+
+HEADER_MARKS = "◇◆■□【<"
+ITEM_MARKS = "▲△"
+# what the header says happens to the post; the rest of the header is the post
+ACTIONS = {"승진": "current", "선임": "current", "신규": "current", "임명": "current", "위촉": "current",
+           "전보": "current", "발령": "current", "영입": "current", "선임됐다": "current",
+           "내정": "designate", "내정자": "designate", "직무대행": "acting"}
+_HEADER = re.compile(r"^\s*[" + re.escape(HEADER_MARKS) + r"]\s*(?P<body>[^◇◆■□【<▲△\n]{2,30}?)\s*[>】]?\s*$")
+
+
+class PersonnelRules:
+    """Methods of ``claims.Extractor`` (self.text, self.claims, ...)."""
+
+    def _personnel_lists(self, per_sentence) -> None:
+        header = None  # (post words, status, start, end)
+        for sent, words, dates, context in per_sentence:
+            text = self.text[sent.start : sent.end]
+            m = _HEADER.match(text)
+            if m:
+                header = self._personnel_header(m.group("body"), sent.start + m.start("body"))
+                continue
+            if not text.lstrip().startswith(tuple(ITEM_MARKS)):
+                header = None  # the list ends at the first line that is no item
+                continue
+            if header is None:
+                continue
+            # an item line may hold nothing the pre-screen looks for ("▲한빛화학 김하늘")
+            for item in _items(words or split_words(text, sent.start)):
+                self._personnel_item(sent, item, header, dates, context)
+
+    def _personnel_header(self, body: str, at: int):
+        parts = body.split()
+        status = "current"
+        post = []
+        for p in parts:
+            if p in ACTIONS:
+                status = ACTIONS[p] if ACTIONS[p] != "current" else status
+            else:
+                post.append(p)
+        if not post or not all(rank_of(p) or is_title_word_text(p) for p in post):
+            return None
+        text = " ".join(post)
+        start = self.text.find(post[0], at)
+        end = self.text.find(post[-1], start) + len(post[-1]) if start >= 0 else -1
+        return (text, status, start, end)
+
+    def _personnel_item(self, sent, item: list[Word], header, dates, context) -> None:
+        names = []
+        k = len(item) - 1
+        while k >= 0 and is_name(item[k].base) and not item[k].particle:
+            names.insert(0, item[k])
+            k -= 1
+        if not names:
+            return
+        head = item[: k + 1]
+        org = head[0] if head and not is_title_word(head[0]) and not rank_of(head[0].base) else None
+        rest = head[1:] if org is not None else head
+        post_words = [w for w in rest if rank_of(w.base)]
+        role_words = [w for w in rest if not rank_of(w.base)]
+        post, status, h_start, h_end = header
+        if post_words:
+            title = self.text[post_words[0].core_start : post_words[-1].base_end]
+            status = "current" if status == "current" else status
+        else:
+            title = post
+        role = self.text[role_words[0].core_start : role_words[-1].base_end] if role_words else None
+        for person in names:
+            start = (org or item[0]).core_start
+            end = person.base_end
+            if any(c.kind == "title" and c.subject == person.base and c.value.replace(" ", "") == title.replace(" ", "") for c in self.claims):
+                continue
+            as_of, prec = self._as_of(start, dates, context)
+            detail = {"person": person.base, "org": org.base if org else None, "org_alias": None, "role": role,
+                      "rank": rank_of(title.split()[-1]) or None, "title": title, "status": status,
+                      "former": status == "former", "pattern": "personnel_list", "confidence": DEFAULT_CONFIDENCE,
+                      "header": {"text": post, "start": h_start, "end": h_end}}
+            self.claims.append(Claim("title", person.base, title, start, end, sent.idx, as_of, prec, detail))
+            if person.paren and person.paren.startswith("전 "):
+                self._personnel_former(sent, person, dates, context)
+
+    def _personnel_former(self, sent, person: Word, dates, context) -> None:
+        """"김하늘(전 한빛그룹 부회장)": the earlier post the bracket notes."""
+        note = person.paren[2:].split()
+        if not note or not rank_of(note[-1]):
+            return
+        at = self.text.find(person.paren, person.core_start, person.end)
+        start, end = at, at + len(person.paren)
+        as_of, prec = self._as_of(start, dates, context)
+        org = " ".join(note[:-1]) or None
+        detail = {"person": person.base, "org": org, "org_alias": None, "role": None, "rank": rank_of(note[-1]),
+                  "title": note[-1], "status": "former", "former": True, "pattern": "personnel_list", "confidence": DEFAULT_CONFIDENCE}
+        self.claims.append(Claim("title", person.base, note[-1], start, end, sent.idx, as_of, prec, detail))
+
+
+def is_title_word_text(s: str) -> bool:
+    from ..lexicons import load
+    lx = load()
+    return s in lx.ranks or s.endswith(lx.role_suffixes)
+
+
+def _items(words: list[Word]) -> list[list[Word]]:
+    """The bulleted items of a line: "▲A B ▲C D" -> [[A, B], [C, D]]."""
+    out: list[list[Word]] = []
+    for w in words:
+        if w.text[:1] in ITEM_MARKS or not out:
+            out.append([])
+        out[-1].append(w)
+    return [it for it in out if it]
