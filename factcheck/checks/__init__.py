@@ -459,7 +459,7 @@ def _check(store: Store, command: str, sources_read: int, sources_skipped: int, 
                     FROM _found f LEFT JOIN _first p ON p.id = f.id WHERE f.fresh""",
                 {"run": run_id},
             )
-            out.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT id FROM _found)", [run_id])
+            out.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT id FROM _found WHERE NOT fresh)", [run_id])  # the fresh ones were inserted with it
             out.sql(
                 "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [run_id, command, started, datetime.now(), sources_read, sources_skipped, claims,
