@@ -185,6 +185,7 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
     return findings
 
 
+INSERT_EVIDENCE = 2000  # pieces of evidence inserted into ``_found`` at a time
 BATCH_EVIDENCE = 20000  # a batch of findings is handed on when it has this many pieces of evidence (or WRITE_FINDINGS findings)
 
 
@@ -406,7 +407,16 @@ def _check(store: Store, command: str, sources_read: int, sources_skipped: int, 
             fill_sentences(out, batch)
             table = _findings_table(batch, {}, 0).drop(["first_run", "last_run"])
             table = table.append_column("rank", pa_array([SEVERITY_ORDER[f.severity] for f in batch], "int32"))
-            out.insert_arrow("_found", table.append_column("fresh", pa_array([True] * len(batch), "bool_")))
+            table = table.append_column("fresh", pa_array([True] * len(batch), "bool_"))
+            # a few hundred findings an insert: DuckDB's commit of an insert
+            # takes about twice its rows' size again (a batch of a large
+            # block's findings: 20-40 MB of evidence)
+            at, chars = 0, 0
+            for i, f in enumerate(batch):
+                chars += len(f.evidence)
+                if chars >= INSERT_EVIDENCE or i == len(batch) - 1:
+                    out.insert_arrow("_found", table.slice(at, i + 1 - at))
+                    at, chars = i + 1, 0
 
         if why_full is None:
             store.sql(f"CREATE OR REPLACE TEMP TABLE _dirty AS SELECT scope FROM ({dirty_scopes_sql()}) WHERE scope IS NOT NULL")
