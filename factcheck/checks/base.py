@@ -141,7 +141,11 @@ CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'
 TITLE_BLOCK_SQL = "coalesce(eo.entity, c.org)"
 GROUP_BLOCK_SQL = "coalesce(eg.entity, chr(1) || c.source_id)"
 FETCH_ROWS = 2048  # rows taken from DuckDB at a time
-SORT_MEMORY = "128MB"  # DuckDB's memory while it streams claims: a corpus's claims sorted by block spill to disk beyond it
+# DuckDB's memory while it streams claims, and for the whole check: each
+# range of blocks sorts in about 30 MB, and the rest (its cache of the
+# store's pages, the findings' temp table) spills beyond it. At 100,000
+# sources 64, 80 and 96 MB ran out of memory in the streaming queries.
+SORT_MEMORY = "128MB"
 # DuckDB's optimizer turns the LEFT JOINs of claims to entities and sources
 # into RIGHT JOINs that hash every streamed claim (its detail and all) once
 # per join: 1.2 GB at 100,000 sources. Written as they are, the joins hash the
