@@ -252,12 +252,17 @@ class ChildPeaks:
                     with open(f"/proc/{pid}/stat") as fh:
                         if fh.read().rsplit(")", 1)[1].split()[1] != me:
                             continue
+                    # a worker only once it runs as one (its command line read
+                    # first): between the fork and the exec of a new worker,
+                    # /proc shows the parent's memory (a worker replaced at
+                    # 100,000 sources read as 335 MB, the writing process's size)
+                    if "spawn_main" not in _cmdline(pid):
+                        continue
                     with open(f"/proc/{pid}/status") as fh:
                         hwm = next((int(line.split()[1]) for line in fh if line.startswith("VmHWM")), 0)
                 except (OSError, IndexError, ValueError):
                     continue
-                if "multiprocessing.resource_tracker" not in _cmdline(pid):
-                    self.peak_kb = max(self.peak_kb, hwm)
+                self.peak_kb = max(self.peak_kb, hwm)
 
     def stop_mb(self) -> float:
         self._stop.set()

@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import weakref
+import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -184,6 +185,7 @@ def compute(store: Store, orgs: dict | None = None, scoped: bool = False) -> lis
     return findings
 
 
+INSERT_EVIDENCE = 2000  # pieces of evidence inserted into ``_found`` at a time
 BATCH_EVIDENCE = 20000  # a batch of findings is handed on when it has this many pieces of evidence (or WRITE_FINDINGS findings)
 
 
@@ -405,7 +407,16 @@ def _check(store: Store, command: str, sources_read: int, sources_skipped: int, 
             fill_sentences(out, batch)
             table = _findings_table(batch, {}, 0).drop(["first_run", "last_run"])
             table = table.append_column("rank", pa_array([SEVERITY_ORDER[f.severity] for f in batch], "int32"))
-            out.insert_arrow("_found", table.append_column("fresh", pa_array([True] * len(batch), "bool_")))
+            table = table.append_column("fresh", pa_array([True] * len(batch), "bool_"))
+            # a few hundred findings an insert: DuckDB's commit of an insert
+            # takes about twice its rows' size again (a batch of a large
+            # block's findings: 20-40 MB of evidence)
+            at, chars = 0, 0
+            for i, f in enumerate(batch):
+                chars += len(f.evidence)
+                if chars >= INSERT_EVIDENCE or i == len(batch) - 1:
+                    out.insert_arrow("_found", table.slice(at, i + 1 - at))
+                    at, chars = i + 1, 0
 
         if why_full is None:
             store.sql(f"CREATE OR REPLACE TEMP TABLE _dirty AS SELECT scope FROM ({dirty_scopes_sql()}) WHERE scope IS NOT NULL")
@@ -448,17 +459,26 @@ def _check(store: Store, command: str, sources_read: int, sources_skipped: int, 
             "gone": len(gone),
             "recomputed": f"all ({why_full})" if why_full else f"{len(dirty)} scopes",
         }
+        # a full check's findings are written beside the store's in small
+        # transactions and swapped in by the run's own (``_stage_findings``)
+        swap = (out.scalar("SELECT sum(length(evidence)) FROM _found WHERE fresh") or 0) > SWAP_CHARS
+        if swap:
+            _stage_findings(out, run_id)
         with out.transaction():
-            out.sql("CREATE OR REPLACE TEMP TABLE _first AS SELECT id, first_run FROM findings WHERE id IN (SELECT id FROM _found WHERE fresh)")
-            out.sql("DELETE FROM findings WHERE id IN (SELECT id FROM _found WHERE fresh)")
-            out.sql(
-                f"""INSERT INTO findings (id, kind, attribute, severity, subject, "values", message, evidence, first_run, last_run, extra, scope)
-                    SELECT f.id, f.kind, f.attribute, f.severity, f.subject, f."values", f.message, f.evidence,
-                           coalesce(nullif(p.first_run, 0), $run), $run, f.extra, f.scope
-                    FROM _found f LEFT JOIN _first p ON p.id = f.id WHERE f.fresh""",
-                {"run": run_id},
-            )
-            out.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT id FROM _found)", [run_id])
+            if swap:
+                out.sql("DROP TABLE findings")
+                out.sql("ALTER TABLE findings_next RENAME TO findings")
+            else:
+                out.sql("CREATE OR REPLACE TEMP TABLE _first AS SELECT id, first_run FROM findings WHERE id IN (SELECT id FROM _found WHERE fresh)")
+                out.sql("DELETE FROM findings WHERE id IN (SELECT id FROM _found WHERE fresh)")
+                out.sql(
+                    f"""INSERT INTO findings ({_FINDINGS_COLUMNS})
+                        SELECT f.id, f.kind, f.attribute, f.severity, f.subject, f."values", f.message, f.evidence,
+                               coalesce(nullif(p.first_run, 0), $run), $run, f.extra, f.scope
+                        FROM _found f LEFT JOIN _first p ON p.id = f.id WHERE f.fresh""",
+                    {"run": run_id},
+                )
+                out.sql("UPDATE findings SET last_run = ? WHERE id IN (SELECT id FROM _found WHERE NOT fresh)", [run_id])  # the fresh ones were inserted with it
             out.sql(
                 "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [run_id, command, started, datetime.now(), sources_read, sources_skipped, claims,
@@ -476,6 +496,57 @@ def _check(store: Store, command: str, sources_read: int, sources_skipped: int, 
     return CheckResult(shown, gone, run_id, summary)
 
 
+_FINDINGS_COLUMNS = 'id, kind, attribute, severity, subject, "values", message, evidence, first_run, last_run, extra, scope'
+SWAP_CHARS = 8_000_000  # fresh findings with more evidence than this are written beside the store's and swapped in
+WRITE_CHARS = 4_000_000  # evidence written per transaction meanwhile
+
+
+def _stage_findings(out: Store, run_id: int) -> None:
+    """The store's findings as this run leaves them, written beside them
+    (``findings_next``: the findings not recomputed, those carried over
+    given this run, then the fresh ones, in the order the table would have
+    them) in transactions of about ``WRITE_CHARS`` of evidence each, to be
+    swapped in by the run's transaction. DuckDB's commit of an insert takes
+    about twice what it inserts again: one insert of a full check's findings
+    at 100,000 sources (80 MB of evidence) took 190 MB. A check killed before
+    the swap leaves the store's findings as they were (and ``findings_next``,
+    dropped by the next check)."""
+    out.sql("DROP TABLE IF EXISTS findings_next")
+    out.sql("CREATE TABLE findings_next AS SELECT * FROM findings LIMIT 0")
+    out.sql("ALTER TABLE findings_next ADD PRIMARY KEY (id)")
+    kept = "id NOT IN (SELECT id FROM _found WHERE fresh)"
+    for lo, hi in _write_ranges(out, f"SELECT rowid, length(evidence) FROM findings WHERE {kept} ORDER BY rowid"):
+        with out.transaction():
+            out.sql(f"""INSERT INTO findings_next ({_FINDINGS_COLUMNS})
+                        SELECT id, kind, attribute, severity, subject, "values", message, evidence, first_run,
+                               CASE WHEN id IN (SELECT id FROM _found) THEN $run ELSE last_run END, extra, scope
+                        FROM findings WHERE rowid BETWEEN $lo AND $hi AND {kept}""", {"run": run_id, "lo": lo, "hi": hi})
+    for lo, hi in _write_ranges(out, "SELECT rowid, length(evidence) FROM _found WHERE fresh ORDER BY rowid"):
+        with out.transaction():
+            out.sql(f"""INSERT INTO findings_next ({_FINDINGS_COLUMNS})
+                        SELECT f.id, f.kind, f.attribute, f.severity, f.subject, f."values", f.message, f.evidence,
+                               coalesce(nullif(p.first_run, 0), $run), $run, f.extra, f.scope
+                        FROM _found f LEFT JOIN findings p ON p.id = f.id
+                        WHERE f.fresh AND f.rowid BETWEEN $lo AND $hi ORDER BY f.rowid""", {"run": run_id, "lo": lo, "hi": hi})
+
+
+def _write_ranges(out: Store, query: str) -> Iterator[tuple[int, int]]:
+    """Consecutive row id ranges (first, last) of ``query``'s (row id,
+    length) rows, about ``WRITE_CHARS`` long each."""
+    lo = hi = None
+    chars = 0
+    for rid, n in out.sql(query).fetchall():
+        if lo is not None and chars + (n or 0) > WRITE_CHARS:
+            yield lo, hi
+            lo, chars = None, 0
+        if lo is None:
+            lo = rid
+        hi = rid
+        chars += n or 0
+    if lo is not None:
+        yield lo, hi
+
+
 def pa_array(values: list, type_name: str):
     import pyarrow as pa
 
@@ -483,6 +554,8 @@ def pa_array(values: list, type_name: str):
 
 
 MERGE_ROWS = 1000  # findings taken from ``_found`` at a time while merging
+MERGE_CHARS = 4_000_000  # ... or fewer, when their evidence is this long (a large block's findings carry thousands of pieces)
+PACK_CHARS = 4096  # a finding's evidence longer than this waits for its turn compressed
 
 
 def _merge_into(out: Store, pages: _PagesWriter) -> dict:
@@ -492,33 +565,80 @@ def _merge_into(out: Store, pages: _PagesWriter) -> dict:
 
     DuckDB sorts only the findings' row ids (sorting the rows, evidence and
     all, runs out of its memory at 100,000 sources); the rows come a page of
-    row ids at a time."""
+    row ids at a time (``MERGE_ROWS`` findings or ``MERGE_CHARS`` of
+    evidence). The findings of a subject are merged on what the merge reads
+    of their evidence (``_light_evidence``), their evidence kept as stored
+    (long ones compressed); each finding shown is given its evidence whole
+    when it is written, one at a time (the evidence of one alliance's
+    findings, decoded at once, was 140 MB of Python at 100,000 sources)."""
     counts = {"errors": 0, "warnings": 0, "info": 0, "acknowledged": 0, "new": 0}
     key = {"error": "errors", "warning": "warnings", "info": "info"}
-    order = array("q", (r[0] for r in out.sql("SELECT rowid FROM _found ORDER BY attribute, subject, id").fetchall()))
+    order, sizes = array("q"), array("q")
+    for rid, n in out.sql("SELECT rowid, length(evidence) FROM _found ORDER BY attribute, subject, id").fetchall():
+        order.append(rid)
+        sizes.append(n or 0)
+
+    def cut():
+        at = 0
+        while at < len(order):
+            end, chars = at, 0
+            while end < len(order) and end - at < MERGE_ROWS and (end == at or chars + sizes[end] <= MERGE_CHARS):
+                chars += sizes[end]
+                end += 1
+            yield order[at:end].tolist()
+            at = end
 
     def rows():
-        for at in range(0, len(order), MERGE_ROWS):
-            page = order[at:at + MERGE_ROWS].tolist()
+        for page in cut():
             got = {r[0]: r[1:] for r in out.sql(
                 """SELECT f.rowid, f.kind, f.attribute, f.severity, f.subject, f."values", f.message, f.evidence, f.id, f.extra, f.scope,
                           p.id IS NOT NULL AS unchanged, a.finding_id IS NOT NULL AS acked, a.note, a.created_at
                    FROM _found f LEFT JOIN _prev p ON p.id = f.id LEFT JOIN acks a ON a.finding_id = f.id
                    WHERE f.rowid IN (SELECT unnest(?::BIGINT[]))""", [page]).fetchall()}
             for rid in page:
-                yield got.pop(rid)
+                yield (rid, *got.pop(rid))
 
-    for _subject, group in groupby(rows(), lambda r: (r[1], r[3])):
+    for _subject, group in groupby(rows(), lambda r: (r[2], r[4])):  # attribute, subject
         found = []
-        for k, a, sev, subj, vals, msg, ev, fid, extra, scope, unchanged, acked, note, at in group:
-            f = Finding(k, a, sev, subj, json.loads(vals), msg, json.loads(ev), id=fid, extra=json.loads(extra) if extra else {}, scope=scope)
+        stored: dict[int, str | bytes] = {}  # each finding's evidence as stored (JSON; compressed when long), by row id
+        for rid, k, a, sev, subj, vals, msg, ev, fid, extra, scope, unchanged, acked, note, at in group:
+            f = Finding(k, a, sev, subj, json.loads(vals), msg, _light_evidence(ev, rid), id=fid, extra=json.loads(extra) if extra else {}, scope=scope)
+            stored[rid] = zlib.compress(ev.encode("utf-8"), 1) if len(ev) > PACK_CHARS else ev
+            del ev
             f.status = "unchanged" if unchanged else "new"
             if acked:
                 f.acknowledged = {"note": note, "at": at.isoformat(timespec="seconds")}
             found.append(f)
-        for f in sorted(_one_per_problem(found), key=lambda f: (-SEVERITY_ORDER[f.severity], f.id)):
+        shown = sorted(_one_per_problem(found), key=lambda f: (-SEVERITY_ORDER[f.severity], f.id))
+        del found
+        for i, f in enumerate(shown):
+            shown[i] = None  # written, then let go
+            f.evidence = _whole_evidence(f.evidence, stored)
             pages.add(f)
             counts[key[f.severity]] += 1
             counts["acknowledged"] += bool(f.acknowledged)
             counts["new"] += f.status == "new"
     return counts
+
+
+# What ``_one_per_problem`` reads of a piece of evidence (``_places`` and the
+# de-duplication of merged evidence), and where the whole piece is: a
+# subject's findings are merged on these, and only each finding shown is
+# given its evidence whole, when it is written.
+_MERGE_KEYS = ("claim", "start", "source", "sentence_start")
+
+
+def _light_evidence(text: str, rid: int) -> list[dict]:
+    return [{**{k: e.get(k) for k in _MERGE_KEYS}, "_at": (rid, i)} for i, e in enumerate(json.loads(text))]
+
+
+def _whole_evidence(light: list[dict], stored: dict[int, str | bytes]) -> list[dict]:
+    whole: dict[int, list] = {}
+    out = []
+    for e in light:
+        rid, i = e["_at"]
+        if rid not in whole:
+            text = stored[rid]
+            whole[rid] = json.loads(zlib.decompress(text) if isinstance(text, bytes) else text)
+        out.append(whole[rid][i])
+    return out

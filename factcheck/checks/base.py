@@ -141,7 +141,11 @@ CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'
 TITLE_BLOCK_SQL = "coalesce(eo.entity, c.org)"
 GROUP_BLOCK_SQL = "coalesce(eg.entity, chr(1) || c.source_id)"
 FETCH_ROWS = 2048  # rows taken from DuckDB at a time
-SORT_MEMORY = "256MB"  # DuckDB's memory while it streams claims: a corpus's claims sorted by block spill to disk beyond it
+# DuckDB's memory while it streams claims, and for the whole check: each
+# range of blocks sorts in about 30 MB, and the rest (its cache of the
+# store's pages, the findings' temp table) spills beyond it. At 100,000
+# sources 64, 80 and 96 MB ran out of memory in the streaming queries.
+SORT_MEMORY = "128MB"
 # DuckDB's optimizer turns the LEFT JOINs of claims to entities and sources
 # into RIGHT JOINs that hash every streamed claim (its detail and all) once
 # per join: 1.2 GB at 100,000 sources. Written as they are, the joins hash the
@@ -196,18 +200,67 @@ def stream_claims(store: Store, kinds: tuple[str, ...], block_sql: str, where: s
     Python holds one batch of rows, never the corpus's claims. Nothing else
     may use the store's connection until the iterator is exhausted.
 
+    The claims to stream are picked out once (their ids and blocks, in the
+    temp table ``_stream``), then DuckDB sorts one range of blocks at a time
+    (``block_ranges``: about ``RANGE_ROWS`` claims each, whole blocks), so
+    its sort holds a range, not every claim of the corpus (one sort of a
+    100,000-source corpus's group claims filled its 256 MB and the check ran
+    out of memory); the ranges follow each other in block order, so the
+    stream is the same as one sort's.
+
     The claims come without their sentence (``None``; the source texts would
     travel through the sort): ``fill_sentences`` puts it into the evidence
     of the findings that need it."""
     placeholders = ", ".join("?" for _ in kinds)
     with stream_settings(store):
-        cur = store.sql(_claims_sql(placeholders, where, with_sql, f"{block_sql}, {CLAIM_ORDER}", sentence="NULL"), list(kinds))
-        while True:
-            rows = cur.fetchmany(FETCH_ROWS)
-            if not rows:
-                return
-            for r in rows:
-                yield _row(r)
+        store.sql(f"""CREATE OR REPLACE TEMP TABLE _stream AS {with_sql}
+            SELECT c.id, {block_sql} AS block
+            FROM claims c
+            LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
+            LEFT JOIN entities eg ON eg.kind = 'group' AND eg.name = c.grp
+            WHERE c.kind IN ({placeholders}) AND c.section <> 'furniture' {where}""", list(kinds))
+        try:
+            for lo, hi in block_ranges(store):
+                cur = store.sql(_claims_sql(placeholders, "AND c.id IN (SELECT id FROM _stream WHERE block BETWEEN ? AND ?)", "",
+                                            f"{block_sql}, {CLAIM_ORDER}", sentence="NULL"), [*kinds, lo, hi])
+                while True:
+                    rows = cur.fetchmany(FETCH_ROWS)
+                    if not rows:
+                        break
+                    for r in rows:
+                        yield _row(r)
+        finally:
+            store.sql("DROP TABLE IF EXISTS _stream")
+
+
+RANGE_ROWS = 32768  # claims DuckDB sorts at a time while streaming (whole blocks: a larger block is a range of its own)
+
+
+def block_ranges(store: Store, rows: int | None = None) -> list[tuple[str, str]]:
+    """The blocks of the temp table ``_stream`` (``stream_claims``) cut into
+    consecutive ranges (first and last block, inclusive) of about ``rows``
+    claims each (``RANGE_ROWS``): counted in SQL, one row per block, in
+    DuckDB's own order of the block keys."""
+    rows = rows or RANGE_ROWS
+    cur = store.sql("SELECT block, count(*) FROM _stream GROUP BY block ORDER BY block")
+    out: list[tuple[str, str]] = []
+    lo = hi = None
+    size = 0
+    while True:
+        got = cur.fetchmany(FETCH_ROWS)
+        if not got:
+            break
+        for block, n in got:
+            if lo is not None and size + n > rows:
+                out.append((lo, hi))
+                lo, size = None, 0
+            if lo is None:
+                lo = block
+            hi = block
+            size += n
+    if lo is not None:
+        out.append((lo, hi))
+    return out
 
 
 @contextmanager

@@ -15,8 +15,9 @@ import hashlib
 import json
 import os
 import sys
+from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -33,7 +34,10 @@ from .reader import MAX_BYTES, SUFFIXES, RawSource, read_bytes, read_path
 # --jobs 2 took 12.2-12.3 s at 32, 10.6-11.2 s at 64; --jobs 1 17.3 s and
 # 15.9-16.0 s: 1.41x then 1.43-1.50x)
 BATCH = 64
-ADD_MEMORY = "256MB"  # DuckDB's memory while add writes: its cache of the store's pages would otherwise grow with the store
+# DuckDB's memory while add writes: its cache of the store's pages would
+# otherwise grow with the store (20,000 sources, --jobs 2, no indexes by
+# source: the writing process peaked at 386 MB with 128 MB, 319 MB with 64)
+ADD_MEMORY = "64MB"
 WORKER_BATCHES = 125  # a worker is replaced after this many batches (8,000 sources): spaCy's vocabulary and the word caches grow with every new word
 
 
@@ -70,9 +74,53 @@ def display_path(p: Path, root: Path | None = None) -> str:
         return p.resolve().as_posix()
 
 
-def discover(paths: Iterable[str], root: Path | None = None) -> list[tuple[Path | None, str]]:
+class FileList(Sequence):
+    """What ``discover`` found: (path, display name) pairs, made as they are
+    read. A folder's files are kept as their names relative to it: a Path
+    object and a name for each of 100,000 files grew the writing process
+    with the corpus (about 10 MB of Python at 20,000 files)."""
+
+    def __init__(self) -> None:
+        self._runs: list[tuple[Path | None, str, list[str] | None]] = []  # (path, display, None) or (folder, prefix, names)
+        self._ends: list[int] = []
+
+    def append(self, item: tuple[Path | None, str]) -> None:
+        self._runs.append((item[0], item[1], None))
+        self._ends.append(len(self) + 1)
+
+    def add_folder(self, folder: Path, prefix: str, names: list[str]) -> None:
+        self._runs.append((folder, prefix, names))
+        self._ends.append(len(self) + len(names))
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def __iter__(self) -> Iterator[tuple[Path | None, str]]:
+        for base, name, names in self._runs:
+            if names is None:
+                yield base, name
+            else:
+                for rel in names:
+                    yield base / rel, name + rel
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("file index out of range")
+        run = bisect_right(self._ends, i)
+        base, name, names = self._runs[run]
+        if names is None:
+            return base, name
+        rel = names[i - (self._ends[run - 1] if run else 0)]
+        return base / rel, name + rel
+
+
+def discover(paths: Iterable[str], root: Path | None = None) -> FileList:
     """Files to read: (path, display name); (None, '<stdin>') for '-'."""
-    out: list[tuple[Path | None, str]] = []
+    out = FileList()
     base = (root or Path.cwd()).resolve()
     for raw in paths:
         if raw == "-":
@@ -94,7 +142,7 @@ def discover(paths: Iterable[str], root: Path | None = None) -> list[tuple[Path 
             except ValueError:
                 prefix = folder.as_posix()
             prefix = "" if prefix == "." else prefix + "/"
-            out.extend((folder / rel, prefix + rel) for rel in found)
+            out.add_folder(folder, prefix, found)
         else:
             out.append((p, display_path(p, root)))
     return out
