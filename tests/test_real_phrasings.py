@@ -12,11 +12,25 @@ def claims_of(text: str, published=date(2024, 4, 18)):
     return doc._.fc_claims
 
 
+PRE = "[한빛경제 박도윤 기자] '미래소재 얼라이언스'가 출범했다.\n\n"
+
+
 def lists_of(text, **kw):
-    return [[m["name"] for m in c.detail["members"]] for c in claims_of(text, **kw) if c.kind == "members"]
+    return [[m["name"] for m in c.detail["members"]] for c in claims_of(PRE + text, **kw) if c.kind == "members"]
 
 
 def test_middle_dots_are_one_character_each():
     text = "누리텔ㆍ한빛넷‧가온랩・미르온"
     assert normalise(text) == "누리텔·한빛넷·가온랩·미르온"
     assert len(normalise(text)) == len(text)
+
+
+def test_a_name_ending_like_a_particle_keeps_it_inside_a_list():
+    text = "얼라이언스 회원사는 누리텍, 가온바이오, 미르에코프로, 한빛엔지니어링, 다솜소재 등이다.\n"
+    assert ["누리텍", "가온바이오", "미르에코프로", "한빛엔지니어링", "다솜소재"] in lists_of(text)
+    text = "얼라이언스 회원사는 누리텍, 가온바이오, 다솜소재, 미르에코프로 등이다.\n"
+    assert ["누리텍", "가온바이오", "다솜소재", "미르에코프로"] in lists_of(text)
+    # the list's last name takes its particle as ever
+    text = "얼라이언스는 누리텍, 가온바이오, 다솜소재로 구성됐다.\n"
+    assert all("다솜소재로" not in ms for ms in lists_of(text))
+

@@ -29,6 +29,7 @@ _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
 
 _COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
+_LIST_PARTICLES = ("와", "과", "이나", "나", "까지", "부터")  # particles a list item can end in
 
 
 def _ordinal_re():
@@ -723,9 +724,19 @@ class CountRules:
                             out.append((p, st, st + len(p)))
                             pos = st + len(p)
                 continue
-            if w.base:
+            if w.base and self._particle_is_name(w):
+                out.append((self.text[w.core_start:w.core_end], w.core_start, w.core_end))  # "에코프로, …": not 에코프 + 로
+            elif w.base:
                 out.append((w.base, w.core_start, w.base_end))
         return [o for o in out if o[0] and not o[0].isdigit()]
+
+    def _particle_is_name(self, w: Word) -> bool:
+        """A list item that looks as if it ended in a particle where no particle
+        can stand: before the comma of a list ("에코프로, 에코프로비엠") or right
+        before 등 ("…, 에코프로 등"). Its last syllable is the name's own."""
+        if not w.particle or w.paren or w.particle in _LIST_PARTICLES:
+            return False
+        return bool(w.sep_after == "," or re.match(r"\s+등(?:\s|$|[이은의을도과])", self.text[w.end : w.end + 4]))
 
     def _kind_noun(self, b: str) -> bool:
         """A word for a kind of member: "기업", "부품사", "전자회사", "업체"."""
