@@ -34,3 +34,19 @@ def test_a_name_ending_like_a_particle_keeps_it_inside_a_list():
     text = "얼라이언스는 누리텍, 가온바이오, 다솜소재로 구성됐다.\n"
     assert all("다솜소재로" not in ms for ms in lists_of(text))
 
+
+def test_a_photo_credit_under_a_caption_mark_is_not_the_end_of_the_article():
+    from factcheck.nlp.sections import classify_lines
+    text = ("미래소재 얼라이언스가 2일 임시총회를 열었다고 밝혔다. 얼라이언스는 올해 사업 계획을 의결했다고 덧붙였다.\n"
+            "▲ © 미래소재 얼라이언스 임시총회\n"
+            "얼라이언스는 가입을 신청한 기관을 심사해 회원을 늘렸다고 밝혔다.\n"
+            "저작권자 © 한빛경제 무단전재 및 재배포 금지\n")
+    labels = classify_lines(text)
+    assert labels[2] != "furniture" and labels[3] == "furniture"
+
+
+def test_a_photo_date_stamp_is_not_the_day_of_the_next_sentence():
+    text = ("[서울=한빛뉴스] 김하늘 기자 = 미래소재 얼라이언스 사무국 현판.\n2023.09.19.\nkim@example.com\n"
+            "[서울=한빛뉴스]박도윤 기자 = 가온텍, 누리랩, 다솜소재 등 12개사가 미래소재 얼라이언스에 가입했다.\n")
+    got = [c for c in claims_of(text) if c.kind == "member_count"]
+    assert got and all(c.as_of == date(2024, 4, 18) for c in got)
