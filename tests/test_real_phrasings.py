@@ -35,6 +35,35 @@ def test_a_name_ending_like_a_particle_keeps_it_inside_a_list():
     assert all("다솜소재로" not in ms for ms in lists_of(text))
 
 
+def subjects(text, kind="member_count"):
+    return [c.subject for c in claims_of(text) if c.kind == kind]
+
+
+def test_group_names_stop_at_verbs_counts_and_predecessors():
+    # "20개 사가 G에": the count's own noun is not part of the group's name
+    assert subjects("가온텍, 누리랩 등 12개 사가 미래산업연합회(미산련)에 가입했다.\n") == ["미래산업연합회"]
+    # "H의 전신인 G": being H's predecessor
+    text = ("미산련의 전신인 미래산업연합회(미산련)는 지난해 회원사가 300곳이었다.\n")
+    assert all(not s.startswith("전신인") for s in subjects(text))
+    # "…에 참여하여 G에": a verb ends the name
+    text = "다솜상생협의체는 출범했다. 총 26개 중소기업이 멘토링에 참여하여 다솜상생협의체의 지원을 받는다.\n"
+    assert all(not s.startswith("참여하여") for s in subjects(text))
+    # a coordinated kind ("유관기관·협회") is no group
+    assert all("유관기관" not in s for s in subjects("미래소재 얼라이언스에 17개 기업, 8개 유관기관·협회 참여\n"))
+
+
+def test_a_quoted_meeting_of_a_group_is_the_group():
+    text = "국토부는 28일 '누리망 코리아 제3회 본 협의체'를 열었다. 누리망 코리아 참여기관은 37개에서 47개 기관으로 늘었다.\n"
+    assert set(subjects(text)) == {"누리망 코리아"}
+
+
+def test_the_short_name_an_article_gives_a_group_refers_to_it():
+    text = ("[한빛경제 박도윤 기자] 미래산업연합회(이하, 미산련)는 11일 이사회를 열었다.\n\n"
+            "한편 가온텍, 누리랩, 다솜소재, 라온정보서비스산업협회 등도 회원사가 됐다.\n\n"
+            "이로써 미산련 회원사는 모두 554개사로 늘었다.\n")
+    assert subjects(text) == ["미래산업연합회"]
+
+
 def test_a_photo_credit_under_a_caption_mark_is_not_the_end_of_the_article():
     from factcheck.nlp.sections import classify_lines
     text = ("미래소재 얼라이언스가 2일 임시총회를 열었다고 밝혔다. 얼라이언스는 올해 사업 계획을 의결했다고 덧붙였다.\n"
