@@ -79,3 +79,38 @@ def test_a_photo_date_stamp_is_not_the_day_of_the_next_sentence():
             "[서울=한빛뉴스]박도윤 기자 = 가온텍, 누리랩, 다솜소재 등 12개사가 미래소재 얼라이언스에 가입했다.\n")
     got = [c for c in claims_of(text) if c.kind == "member_count"]
     assert got and all(c.as_of == date(2024, 4, 18) for c in got)
+
+
+def test_kinds_counts_and_sets_of_firms_are_not_members():
+    # "공급·수요기업, 협단체 등 829개": kinds of member
+    assert lists_of("얼라이언스에는 공급기업, 수요기업, 협단체 등 829개 기업 및 기관이 참여하고 있다.\n") == []
+    # "회원사 156개, 전문기업 87개사": a count is no member
+    assert lists_of("얼라이언스에는 회원사 156개, 수소전문기업 87개사가 참여하고 있다.\n") == []
+    assert lists_of("얼라이언스에는 가온텍과 국내 통신사업자, 통신장비기업들이 참여한다.\n") == []
+    got = lists_of("얼라이언스에는 가온텍, 통신3사, 누리랩, 다솜소재 등이 참여했다.\n")
+    assert got == [["가온텍", "누리랩", "다솜소재"]]
+
+
+def test_a_list_of_one_kind_of_member_is_a_part():
+    text = "얼라이언스엔 가온텍, 누리랩 등 25곳이 참여했다. 중소기업으로는 다솜소재, 라온칩, 미르웍스가 참여한다.\n"
+    parts = [c.detail["partial"] for c in claims_of(PRE + text) if c.kind == "members" and "라온칩" in c.value]
+    assert parts == [True]
+
+
+def test_a_list_closed_by_deung_that_is_another_verbs_object_is_not_the_counts():
+    text = "운용계획 및 얼라이언스 참여기관 확대 등을 논의하는 자리에서 신규 참여기관으로 10개 기관을 추가 선정했다.\n"
+    assert lists_of(text) == []
+    got = [(c.value, c.detail["role"]) for c in claims_of(PRE + text) if c.kind == "member_count"]
+    assert got == [("10", "joined")]
+
+
+def test_a_join_that_did_not_happen_is_no_event():
+    text = "반면 누리포털과 가온쇼핑, 다솜페이 등은 가입 신청서를 제출하지 않은 것으로 알려졌다.\n"
+    got = [(c.kind, c.value) for c in claims_of(PRE + text) if c.kind in ("event", "members") and c.start >= len(PRE)]
+    assert got == []
+
+
+def test_deung_glued_to_a_latin_name():
+    text = "얼라이언스에는 KT·BT·NTT등 5개사가 참여했다.\n"
+    got = [(c.detail["partial"], [m["name"] for m in c.detail["members"]]) for c in claims_of(PRE + text) if c.kind == "members"]
+    assert got == [(True, ["KT", "BT", "NTT"])]

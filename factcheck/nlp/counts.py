@@ -29,6 +29,7 @@ _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
 
 _COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
+_GLUED_DEUNG = re.compile(r"[A-Za-z0-9)]등$")
 _LIST_PARTICLES = ("와", "과", "이나", "나", "까지", "부터")  # particles a list item can end in
 
 
@@ -69,11 +70,28 @@ def _bare_counters() -> frozenset[str]:
 
 
 def _kind_of_company(name: str, lx) -> bool:
-    """"전자회사", "통신업체", "부품사": an industry and a company noun, a kind of member."""
-    for noun in _COMPANY_NOUNS:
-        if name.endswith(noun) and name[: -len(noun)] in lx.category_prefixes:
+    """"전자회사", "통신업체", "부품사", "제조업체들", "통신사업자", "통신장비기업":
+    an industry (or a compound ending in one) and a company noun, a kind of member."""
+    name = name.removesuffix("들")
+    for noun in _COMPANY_NOUNS + ("사업자",):
+        if not name.endswith(noun):
+            continue
+        prefix = name[: -len(noun)]
+        if prefix in lx.category_prefixes:
+            return True
+        if noun != "사" and 2 < len(prefix) <= 4 and any(prefix.endswith(c) for c in lx.category_prefixes if len(c) >= 2):
             return True
     return False
+
+
+_SET_OF_FIRMS = re.compile(r"[가-힣]\s?\d+\s?(?:사|개사)$")  # "통신3사", "배터리 3사": a set of firms, not one name
+
+
+def _not_a_name(name: str, lx) -> bool:
+    """A listed word that names no one: a kind ("공급기업", "협단체"), a
+    describing word ("수요", "공급"), a count ("156개"), a set ("통신3사")."""
+    return (name in lx.generic_nouns or name in lx.descriptors or _kind_of_company(name, lx) or _counted(name)
+            or bool(_SET_OF_FIRMS.search(name)))
 
 
 def _admission_verb(words: list[Word], i: int) -> int | None:
@@ -97,6 +115,20 @@ def _admission_verb(words: list[Word], i: int) -> int | None:
                 if _ADMIT_VERB.match(words[j].base):
                     return j
     return None
+
+
+def _negated(words: list[Word], i: int) -> bool:
+    """"가입 신청서를 제출하지 않은", "합류하지 않았다", "참여 안 해": the act the
+    word names did not happen (a negation within the next few words, before
+    the clause ends)."""
+    for k in range(i, min(len(words), i + 4)):
+        w = words[k]
+        if k > i and w.base.startswith(("않", "못하", "못했", "못한")) or w.base.endswith("지") and k + 1 < len(words) and words[k + 1].base.startswith("않") \
+                or k > i and w.base == "안" and k + 1 < len(words) and words[k + 1].base.startswith(("해", "했", "한", "하")):
+            return True
+        if w.sep_after:
+            break
+    return False
 
 
 class CountRules:
@@ -252,7 +284,7 @@ class CountRules:
                 far = self._join_verb_ahead(words, i, event_words)
                 if far is not None:  # "X는 전날 소재 얼라이언스에 합류했다"
                     join, tail = True, words[i + 1 : far + 1]
-            member_cue = any(_is_member_cue(t) for t in tail[:2])
+            member_cue = any(_is_member_cue(t) for t in tail[:2]) and not _negated(words, i + 1)
             # "A와 B 등 기존 회원사들은": the list is named as members by its own noun
             member_cue = member_cue or etc and self._member_topic(w, words)
             member_of = None
@@ -510,7 +542,7 @@ class CountRules:
         out = {}
         for w in words:
             kind = event_kind(w.base)
-            if kind:
+            if kind and not (kind in ("join", "leave") and _negated(words, w.i)):
                 out[w.i] = kind
         return out
 
@@ -540,7 +572,12 @@ class CountRules:
             if j < 0 or words[j].sep_after:
                 break
             if words[j].base == "등" or words[j].text.startswith("등") and words[j].base in ("등", "등의"):
+                if back > 1 and words[j].particle in ("을", "를", "에", "에서", "으로", "로", "과", "와"):
+                    return None  # "확대 등을 논의하는 자리에서 10개 기관을": the list is another verb's object
                 partial, k = True, j - 1
+                break
+            if back == 1 and _GLUED_DEUNG.search(words[j].base):
+                partial, k = True, j  # "KT·BT·NTT등 5개사": 등 glued to a Latin name
                 break
             if words[j].base.endswith(_CLAUSE_ENDS) and not (j + 1 < len(words) and words[j + 1].base.startswith("있")):
                 return None  # "A, B 등 4대 그룹이 재가입하면서 다시 430곳으로": the list belongs to another clause
@@ -564,8 +601,8 @@ class CountRules:
         got = self._list_ending_at(words, k, allow_single=partial)
         if not got:
             return None
-        members, _, style, first_i = got
-        return members, partial, style, first_i
+        members, part, style, first_i = got
+        return members, partial or part, style, first_i
 
     def _one_name(self, ws: list[Word]) -> bool:
         """Words that make one listed name: an acronym and a word ("KS
@@ -661,10 +698,10 @@ class CountRules:
         if any(is_title_word(w) for item in items for w in item):
             return None
         people = self._people()
-        generic = [m for m in members if m[0] in lx.generic_nouns or _kind_of_company(m[0], lx)]
+        generic = [m for m in members if _not_a_name(m[0], lx)]
         if generic and len(generic) * 2 >= len(members):
             return None  # "개발사와 부품사, 금융사 등": kinds of member, not members
-        members = [m for m in members if m[0] not in lx.generic_nouns and not _kind_of_company(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
+        members = [m for m in members if not _not_a_name(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
         if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) or m[0] in _bare_counters() for m in members):
@@ -674,7 +711,9 @@ class CountRules:
         for name, _, _ in members:
             self.known_orgs.add(name)
             self.orgs.setdefault(name, f"member in a list of {len(members)}")
-        return members, False, style, first_i
+        # "중소기업으로는 A, B, C가 참여하고": the members of one kind, a part of the whole
+        part = first_i > 0 and words[first_i - 1].particle in ("으로는", "로는") and not words[first_i - 1].sep_after
+        return members, part, style, first_i
 
     def _people(self) -> set[str]:
         """Names with a title so far (claims are only ever appended)."""
@@ -716,6 +755,8 @@ class CountRules:
             if "·" in w.base:
                 pos = w.core_start
                 raw = self.text[w.core_start : w.base_end]
+                if _GLUED_DEUNG.search(raw):
+                    raw = raw[:-1]
                 for piece in raw.split("·"):
                     p = piece.strip()
                     if p:
@@ -724,7 +765,9 @@ class CountRules:
                             out.append((p, st, st + len(p)))
                             pos = st + len(p)
                 continue
-            if w.base and self._particle_is_name(w):
+            if w.base and _GLUED_DEUNG.search(w.base) and not w.particle:
+                out.append((w.base[:-1], w.core_start, w.base_end - 1))
+            elif w.base and self._particle_is_name(w):
                 out.append((self.text[w.core_start:w.core_end], w.core_start, w.core_end))  # "에코프로, …": not 에코프 + 로
             elif w.base:
                 out.append((w.base, w.core_start, w.base_end))
