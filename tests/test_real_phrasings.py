@@ -114,3 +114,21 @@ def test_deung_glued_to_a_latin_name():
     text = "얼라이언스에는 KT·BT·NTT등 5개사가 참여했다.\n"
     got = [(c.detail["partial"], [m["name"] for m in c.detail["members"]]) for c in claims_of(PRE + text) if c.kind == "members"]
     assert got == [(True, ["KT", "BT", "NTT"])]
+
+
+def test_a_short_and_a_former_name_in_one_bracket_are_both_the_groups():
+    text = ("[한빛경제 박도윤 기자] 가온텍 등 20개 기업이 미래경제인협회(미경협·옛 한빛경제연합회)에 가입했다.\n\n"
+            "가온텍은 미경협의 전신인 한빛경제연합회를 탈퇴했다가 돌아왔다. 한빛경제연합회 회원사는 모두 427개사로 늘었다.\n")
+    assert set(subjects(text)) == {"미래경제인협회"}
+
+
+def test_a_group_named_in_a_later_clause_is_not_the_counts():
+    text = ("[한빛경제 박도윤 기자] 미래소재 얼라이언스는 지난해 5월 발족했다. "
+            "현재 829개 기업·기관이 참여하고 있으며, 한빛소재산업협회에서 운영 사무국 역할을 맡고 있다.\n")
+    assert subjects(text) == ["미래소재 얼라이언스"]
+
+
+def test_a_big_group_word_alone_is_no_joiner():
+    text = PRE + "지난해 가온·누리·다솜·라온 등 4대 그룹이 재가입하면서 회원사가 430여곳으로 늘었다.\n"
+    joiners = [m["name"] for c in claims_of(text) if c.kind == "event" for m in c.detail["members"]]
+    assert "그룹" not in joiners

@@ -177,7 +177,7 @@ class CountRules:
                 continue  # (a board's "18명에서 21명으로" is a change of size, not people sent from 18 places)
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
             lst = self._list_before(words, wi) if s not in board_of else None  # a board's people are no list of organisations
-            changed_to = re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
+            changed_to = re.match(r"^\)?\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
             # "6개사로 발족해 … 74개사로 확대됐다": a count of members that makes or grows
             # a group stands on its own, in a sentence that names no group
             forms_group = counter.replace(" ", "") not in ("곳", "개") and (reading.as_of == "launch" or changed_to)
@@ -708,7 +708,7 @@ class CountRules:
             return None  # a number ("2곳"), or two names glued by a comma ("SW,통신"): not a list read right
         if len(members) < 2 and not (allow_single and members):
             return None
-        for name, _, _ in members:
+        for name, _, _ in members if len(members) >= 2 else ():  # one word alone ("그룹이 재가입") is no evidence
             self.known_orgs.add(name)
             self.orgs.setdefault(name, f"member in a list of {len(members)}")
         # "중소기업으로는 A, B, C가 참여하고": the members of one kind, a part of the whole
@@ -811,4 +811,4 @@ class CountRules:
 
     def _org_like(self, w: Word) -> bool:
         b = w.base
-        return bool(b) and (bool(_LATIN.match(b)) or any(b.endswith(s) for s in self.lx.org_suffixes if len(s) >= 2) or bool(w.paren and paren_kind(w.paren) in ("code", "acronym")) or b in self.known_orgs)
+        return bool(b) and (bool(_LATIN.match(b)) or any(b.endswith(s) and b != s for s in self.lx.org_suffixes if len(s) >= 2) or bool(w.paren and paren_kind(w.paren) in ("code", "acronym")) or b in self.known_orgs)

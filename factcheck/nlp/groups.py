@@ -19,6 +19,7 @@ from .wordclass import (
 
 _OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진|꾸린|구성한|만든|결성한|출범한|발족한))\s")
 
+_FORMER = re.compile(r"^\s*(?:옛|구|前|전신은?)\s+")
 _VERB_LINKS = ("하여", "되어", "하면서", "되면서")
 _NUMBER_COUNTER = re.compile(r"^\d[\d,]*\s?개$")
 _ORDINAL_EVENT = re.compile(r"^제?\d+(?:회|차)$")
@@ -107,7 +108,11 @@ class GroupRules:
             if alt != names:
                 variants.append(" ".join(alt))
             if w.paren and paren_kind(w.paren) in ("acronym", "alias"):
-                aliases.append(w.paren)
+                # "한빛협회(한협·옛 미래연합회)": a short name and a former name, each the group's
+                if "·" in w.paren:
+                    aliases.extend(a for a in (_FORMER.sub("", x).strip() for x in w.paren.split("·")) if len(a) >= 2)
+                else:
+                    aliases.append(w.paren)
             elif w.paren and w.paren.startswith("이하"):
                 # "'K-AI 미래차 얼라이언스(이하 K-얼라이언스)'": the short name the article uses from here on
                 short = w.paren[2:].strip(" ,'\"‘’“”")
@@ -181,6 +186,8 @@ class GroupRules:
         if not cands:
             return None
         before = [g for g in cands if g.end <= pos]
+        if not before and after_end is not None and all("," in self.text[after_end:g.start] for g in cands):
+            return None  # "829개 기관이 참여하고 있으며, 한빛협회가 사무국을 맡는다": another clause's group
         g = before[-1] if before else min(cands, key=lambda g: abs(g.start - pos))
         return self._group_ref(g)
 
