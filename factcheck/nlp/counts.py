@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..lexicons import load
 from .count_model import default_precision, read_count
 from .mentions import Claim
-from .tokens import Word, paren_kind
+from .tokens import BULLETS, Word, paren_kind
 from .wordclass import (
     _ADNOMINAL,
     _DIGITS,
@@ -48,7 +48,7 @@ _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
 # the topic of a copula list that names the new members
-_NEW_MEMBERS_TOPIC = re.compile(r"(?:신규|새|새로운|새로)\s*(?:회원사?|회원\s*기관)?\s*(?:(?:으로|로)\s*)?(?:이름을\s*올린|가입한|합류한|등록한|입회한)|(?:신규|새로)\s*(?:가입|합류)한")
+_NEW_MEMBERS_TOPIC = re.compile(r"(?:신규|새|새로운|새로)\s*(?:회원사?|회원\s*기관)?\s*(?:(?:으로|로)\s*)?(?:이름을\s*올린|가입한|합류한|등록한|입회한)|(?:신규|새로|새롭게|이번에)\s*(?:가입|합류|입회)한|(?:가입|합류|입회)한\s+(?:신규|새)")
 _CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고", "하고", "되고")  # a clause that ends before a count
 _AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
 
@@ -259,7 +259,7 @@ class CountRules:
                     self._emit_event(sent, "join", group, lst[0], None, lst[0][0][1], words[verb].core_end, dates, context, consumed_dates, verb_at=words[verb])
                     continue
             end_i, etc, copula = self._etc_end(words, i)
-            glued = not copula and not w.particle and w.base.endswith("다") and len(w.base) > 2 and i > 0 and words[i - 1].sep_after == ","
+            glued = not copula and not w.particle and w.base.endswith("다") and len(w.base) > 2 and i > 0 and (words[i - 1].sep_after == "," or w.text[:1] in BULLETS)
             if copula or glued:
                 # "회원사는 A, B, C 등이다": a member noun as the topic, the list as its predicate
                 lst = self._list_ending_at(words, end_i, allow_single=False)
@@ -419,9 +419,12 @@ class CountRules:
         """"회원사는", "참여 기관은", "참여한 곳은": a member noun as the sentence's topic
         ("곳" only after a joining verb: "좋아하는 곳은" names no members)."""
         noun = w.base.removesuffix("들")
+        prev = words[w.i - 1].base if words is not None and w.i > 0 else ""
+        joined_by = prev.startswith(("참여", "가입", "합류", "참가", "동참"))
         if noun == "곳":
-            prev = words[w.i - 1].base if words is not None and w.i > 0 else ""
-            return w.particle in ("은", "는", "이", "가") and prev.startswith(("참여", "가입", "합류", "참가", "동참"))
+            return w.particle in ("은", "는", "이", "가") and joined_by
+        if noun.endswith(("회사", "기업", "업체")) and len(noun) <= 4 and joined_by and prev.endswith(("한", "하는")):
+            return w.particle in ("은", "는", "이", "가")  # "이번에 가입한 신규회사는 …": what joined, by a plain noun
         return w.particle in ("은", "는", "이", "가") and (noun in self.lx.member_nouns or noun in self.lx.member_heads or noun.endswith(("회원사", "참여사", "이사사")))
 
     def _counts_members(self, words: list[Word], wi: int, counter: str, groups) -> bool:
@@ -626,7 +629,9 @@ class CountRules:
         first_i = end_i
 
         def closes_item(w: Word) -> bool:
-            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after)
+            # "▷A ▷B ▷C": a bullet before the next word ends an item as a comma does
+            bullet = w.i + 1 < len(words) and words[w.i + 1].text[:1] in BULLETS and not w.particle
+            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after) or bullet
 
         while k >= 0:
             w = words[k]
