@@ -138,3 +138,9 @@ def test_a_bulleted_list_is_a_list():
     text = "이번에 가입한 신규회사는 ▷가온제강 ▷누리케미컬 ▷다솜유업 ▷라온시멘트다.\n"
     got = [(c.detail["role"], [m["name"] for m in c.detail["members"]]) for c in claims_of(PRE + text) if c.kind == "members"]
     assert got == [("joined", ["가온제강", "누리케미컬", "다솜유업", "라온시멘트"])]
+
+
+def test_the_big_n_closing_a_list_of_joiners():
+    text = "지난해 가온과 누리, 다솜, 라온 등 4대 그룹이 재가입하면서 회원사가 430여곳으로 늘었다.\n"
+    got = [(c.detail["role"], [m["name"] for m in c.detail["members"]]) for c in claims_of(PRE + text) if c.kind == "members"]
+    assert got == [("joined", ["가온", "누리", "다솜", "라온"])]

@@ -29,6 +29,7 @@ _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
 
 _COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
+_BIG_N = re.compile(r"^\d대$")  # "4대 그룹", "5대 건설사": the big N, a description
 _GLUED_DEUNG = re.compile(r"[A-Za-z0-9)]등$")
 _LIST_PARTICLES = ("와", "과", "이나", "나", "까지", "부터")  # particles a list item can end in
 
@@ -409,8 +410,8 @@ class CountRules:
         if w.particle in ("이", "가", "은", "는") and (noun in lx.descriptors or noun in lx.member_heads or noun in lx.member_nouns):
             for back in (1, 2):
                 k = i - back
-                if back == 2 and (_DIGITS.search(words[i - 1].text) or lx.counter_re.search(words[i - 1].text + " " + w.text)):
-                    break  # "등 3개 기관이": the count's own list, read with the count
+                if back == 2 and (_DIGITS.search(words[i - 1].text) and not _BIG_N.match(words[i - 1].base) or lx.counter_re.search(words[i - 1].text + " " + w.text)):
+                    break  # "등 3개 기관이": the count's own list, read with the count ("등 4대 그룹이" is no count)
                 if k > 0 and words[k].base == "등" and not words[k].particle and not words[k - 1].sep_after:
                     return k - 1, True, False
         return i, False, False
