@@ -144,3 +144,11 @@ def test_the_big_n_closing_a_list_of_joiners():
     text = "지난해 가온과 누리, 다솜, 라온 등 4대 그룹이 재가입하면서 회원사가 430여곳으로 늘었다.\n"
     got = [(c.detail["role"], [m["name"] for m in c.detail["members"]]) for c in claims_of(PRE + text) if c.kind == "members"]
     assert got == [("joined", ["가온", "누리", "다솜", "라온"])]
+
+
+def test_dotted_names_before_deung_and_a_bound_noun_after_a_join():
+    text = "가온·누리·미르에코프로 등 20곳 가입 승인\n"
+    assert ["가온", "누리", "미르에코프로"] in lists_of(text)
+    text = "얼라이언스에 게임 기업이 합류한 것은 이번이 처음이다.\n"
+    joiners = [m["name"] for c in claims_of(PRE + text) if c.kind == "event" for m in c.detail["members"]]
+    assert "것" not in joiners

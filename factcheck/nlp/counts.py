@@ -760,13 +760,14 @@ class CountRules:
                 self.aliases.append(("org", w.base, "code:" + w.paren, "stock_code"))
             if "·" in w.base:
                 pos = w.core_start
-                raw = self.text[w.core_start : w.base_end]
+                raw_end = w.core_end if self._particle_is_name(w) else w.base_end  # "포스코·에코프로 등"
+                raw = self.text[w.core_start : raw_end]
                 if _GLUED_DEUNG.search(raw):
                     raw = raw[:-1]
                 for piece in raw.split("·"):
                     p = piece.strip()
                     if p:
-                        st = self.text.find(p, pos, w.base_end)
+                        st = self.text.find(p, pos, raw_end)
                         if st >= 0:
                             out.append((p, st, st + len(p)))
                             pos = st + len(p)
