@@ -152,3 +152,10 @@ def test_dotted_names_before_deung_and_a_bound_noun_after_a_join():
     text = "얼라이언스에 게임 기업이 합류한 것은 이번이 처음이다.\n"
     joiners = [m["name"] for c in claims_of(PRE + text) if c.kind == "event" for m in c.detail["members"]]
     assert "것" not in joiners
+
+
+def test_the_speakers_organisation_is_not_the_counted_group():
+    text = ("[한빛경제 박도윤 기자] 한빛자율주행협회는 '미래차 얼라이언스(이하 M-얼라이언스)'가 15일 출범한다고 밝혔다.\n\n"
+            "한빛자율주행협회 관계자는 “최종적으로 6개 업체가 참여하는 협력에 이르게 됐다”고 말했다.\n\n"
+            "M-얼라이언스는 표준 플랫폼을 함께 만든다.\n")
+    assert subjects(text) == ["미래차 얼라이언스"]

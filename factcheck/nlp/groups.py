@@ -19,6 +19,7 @@ from .wordclass import (
 
 _OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진|꾸린|구성한|만든|결성한|출범한|발족한))\s")
 
+_SPEAKER = re.compile(r"\s*(?:관계자|대변인|측은|측이|측에)")
 _FORMER = re.compile(r"^\s*(?:옛|구|前|전신은?)\s+")
 _VERB_LINKS = ("하여", "되어", "하면서", "되면서")
 _NUMBER_COUNTER = re.compile(r"^\d[\d,]*\s?개$")
@@ -176,9 +177,10 @@ class GroupRules:
                 nxt = [g for g in groups if m.end() <= g.start <= m.end() + 2]
                 if nxt and _FORM_VERB.match(self.text, nxt[0].end):
                     return self._group_ref(nxt[0])
-        cands = groups
+        # "G 관계자는 …": the speaker's organisation, not what the quote counts
+        cands = [g for g in groups if not _SPEAKER.match(self.text, g.end)]
         if want_head:
-            same = [g for g in groups if g.head == want_head]
+            same = [g for g in cands if g.head == want_head]
             if same:
                 cands = same
             else:
