@@ -159,3 +159,20 @@ def test_the_speakers_organisation_is_not_the_counted_group():
             "한빛자율주행협회 관계자는 “최종적으로 6개 업체가 참여하는 협력에 이르게 됐다”고 말했다.\n\n"
             "M-얼라이언스는 표준 플랫폼을 함께 만든다.\n")
     assert subjects(text) == ["미래차 얼라이언스"]
+
+
+def test_lists_of_a_groups_subgroups_belong_to_the_subgroups():
+    text = ("얼라이언스에는 대학과 기업이 참여한다. 1분과에는 가온대와 누리대, 다솜전자, 라온칩 등이, "
+            "2분과에는 미르대와 바다인증, 하늘정보 등이, 3분과에는 가온대와 새솔통신, 이음모빌리티 등이 참여한다.\n")
+    got = {c.subject: [m["name"] for m in c.detail["members"]] for c in claims_of(PRE + text) if c.kind == "members"}
+    assert got == {"미래소재 얼라이언스 1분과": ["가온대", "누리대", "다솜전자", "라온칩"],
+                   "미래소재 얼라이언스 2분과": ["미르대", "바다인증", "하늘정보"],
+                   "미래소재 얼라이언스 3분과": ["가온대", "새솔통신", "이음모빌리티"]}
+
+
+def test_a_subgroup_of_an_unnamed_alliance_is_not_a_subgroup_of_a_group_named_in_passing():
+    text = ("이 얼라이언스는 산업부가 만들었다. 얼라이언스는 4개 분과로 나뉜다.\n"
+            "국내 기업과 대학이 얼라이언스에 참여한다. 1분과에는 가온대와 누리대, 다솜전자 등이 참여한다.\n"
+            "산업부는 유럽의 가람(Garam) 커뮤니케이션 컨소시엄과의 협업도 추진한다.\n")
+    got = [c.subject for c in claims_of(text) if c.kind == "members"]
+    assert got == ["얼라이언스 1분과"]

@@ -29,6 +29,7 @@ _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
 
 _COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
+_SUBGROUP = re.compile(r"^(?:제?\d+|[가-힣A-Za-z]{1,8})분과(?:위원회)?$")  # "1분과", "보안분과"
 _BIG_N = re.compile(r"^\d대$")  # "4대 그룹", "5대 건설사": the big N, a description
 _GLUED_DEUNG = re.compile(r"[A-Za-z0-9)]등$")
 _LIST_PARTICLES = ("와", "과", "이나", "나", "까지", "부터")  # particles a list item can end in
@@ -245,6 +246,7 @@ class CountRules:
             self.claims.append(Claim("member_count", group or "", str(n), s, e, sent.idx, as_of, prec,
                                      {"count": n, "counter": "번째", "role": "total", "group": group, "rules": ["ordinal"],
                                       "confidence": default_precision()}))
+        self._subgroup_lists(sent, words, groups, handled_words, dates, context, consumed_dates)
         # lists closed by a cue ("…, 머니트리가 이사사로 이름을 올렸다")
         for i, w in enumerate(words):
             if i in handled_words or w.sep_after:
@@ -328,6 +330,51 @@ class CountRules:
                 group = self._nearest_group(groups, w.start, None)
                 if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
                     self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _subgroup_lists(self, sent, words: list[Word], groups, handled: set[int], dates, context, consumed) -> None:
+        """"1분과에는 A와 B, C 등이, 2분과에는 D, E 등이 참여한다": each list
+        belongs to its subgroup ("G 1분과", ``detail.subgroup``), never to the
+        group as a whole."""
+        for si, w in enumerate(words):
+            if not _SUBGROUP.match(w.base) or w.particle not in ("에는", "엔", "는", "은", "에"):
+                continue
+            end, partial = None, False
+            for k in range(si + 1, min(len(words), si + 40)):
+                t = words[k]
+                if _SUBGROUP.match(t.base):
+                    break
+                if t.base == "등" and t.particle in ("이", "가", "은", "는"):
+                    end, partial = k - 1, True
+                    break
+                if t.particle in ("이", "가") and not t.sep_after:
+                    end = k
+                    break
+            if end is None or end <= si:
+                continue
+            lst = self._list_ending_at(words, end, allow_single=False)
+            if not lst or lst[3] != si + 1:
+                continue
+            members, part, style, _ = lst
+            handled.update(range(si, end + 2))
+            as_of, prec = self._as_of(members[0][1], dates, context, consumed)
+            parent = self._nearest_group(groups, w.start, None) if groups else self._group_just_before(sent)
+            self._emit_members(sent, parent, members, members[-1][2], as_of, prec, None, partial or part, style, "total")
+            self.claims[-1].detail["subgroup"] = w.base
+
+    def _group_just_before(self, sent) -> str | None:
+        """The group the sentences just before this one in its paragraph
+        mention last, by name or by a bare descriptor ("…이 얼라이언스에 참여한다.
+        1분과에는 …"), or None."""
+        for idx in range(sent.idx - 1, max(-1, sent.idx - 4), -1):
+            ms = self.group_mentions.get(idx)
+            if ms is None:
+                continue
+            prev = next((x for x in self.sentences if x.idx == idx), None)
+            if prev is None or "\n\n" in self.text[prev.end:sent.start]:
+                return None
+            if ms:
+                return self._group_ref(ms[-1])
+        return None
 
     def _headline_dot_list(self, sent, words: list[Word]) -> None:
         """A headline's "A·B·C (등) 합류" or "A·B 등 '그룹'": once the whole article is

@@ -341,6 +341,11 @@ class GroupRules:
             if c.kind in ("member_count", "members", "event"):
                 ref = c.detail.get("group")
                 g = resolve(ref) if ref or not before.get(c.sentence_idx) else resolve(before[c.sentence_idx])
+                sub = c.detail.get("subgroup")
+                if sub:  # "G 1분과": a part of G, a block of its own
+                    if ref and ref.startswith("@") and ref[1:] not in by_head:
+                        g = ref[1:]  # the article's unnamed "얼라이언스", not another group it names
+                    g = f"{g} {sub}" if g else None
                 c.detail["group"] = g
                 c.subject = g or ""
         self.claims = [c for c in self.claims if c.kind == "title" or c.subject]
