@@ -176,3 +176,11 @@ def test_a_subgroup_of_an_unnamed_alliance_is_not_a_subgroup_of_a_group_named_in
             "산업부는 유럽의 가람(Garam) 커뮤니케이션 컨소시엄과의 협업도 추진한다.\n")
     got = [c.subject for c in claims_of(text) if c.kind == "members"]
     assert got == ["얼라이언스 1분과"]
+
+
+def test_bare_descriptors_count_for_their_group_when_the_main_group_is_chosen():
+    text = ("과기부와 한빛메타산업협회는 29일 미래소재 얼라이언스 출범 1주년 포럼을 열었다.\n"
+            "얼라이언스와 여러 포럼들이 협력 선언을 했다.\n"
+            "이 얼라이언스는 지난해 5월 발족했다.\n"
+            "현재 829개 기업·기관이 참여하고 있으며, 한빛메타산업협회에서 운영 사무국 역할을 맡고 있다.\n")
+    assert subjects(text) == ["미래소재 얼라이언스"]

@@ -299,7 +299,14 @@ class GroupRules:
         def best(names: dict[str, int]) -> str:
             return max(names, key=lambda n: (names[n], n in self.propers, len(n)))
 
-        main = best(counts) if counts else None
+        # a bare descriptor ("이 얼라이언스는") refers to the article's group with that head: it
+        # counts for that group when the main group is chosen ("한빛협회는 … 얼라이언스 포럼을 열었다")
+        weight = dict(counts)
+        for g in mentions:
+            if g.bare and not g.proper and g.head in by_head:
+                top = best(by_head[g.head])
+                weight[top] = weight.get(top, 0) + 1
+        main = best(weight) if weight else None
 
         def resolve(ref: str | None) -> str | None:
             if not ref:
