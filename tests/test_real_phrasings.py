@@ -184,3 +184,9 @@ def test_bare_descriptors_count_for_their_group_when_the_main_group_is_chosen():
             "이 얼라이언스는 지난해 5월 발족했다.\n"
             "현재 829개 기업·기관이 참여하고 있으며, 한빛메타산업협회에서 운영 사무국 역할을 맡고 있다.\n")
     assert subjects(text) == ["미래소재 얼라이언스"]
+
+
+def test_a_member_cue_after_words_that_only_say_where_or_how():
+    text = "가람 컨소시엄은 가람건설을 비롯해 누리건설, 다솜토건 등이 입찰에 공동으로 참여했다.\n"
+    got = [(c.subject, [m["name"] for m in c.detail["members"]]) for c in claims_of(text) if c.kind == "members"]
+    assert got == [("가람 컨소시엄", ["가람건설", "누리건설", "다솜토건"])]

@@ -119,6 +119,11 @@ def _admission_verb(words: list[Word], i: int) -> int | None:
     return None
 
 
+def _adjunct(w: Word) -> bool:
+    """A word that only says where or how ("입찰에", "공동으로", "함께")."""
+    return not w.sep_after and (w.particle in ("에", "에서", "으로", "로") or w.base in ("공동", "함께", "각각", "모두", "새로", "나란히"))
+
+
 def _negated(words: list[Word], i: int) -> bool:
     """"가입 신청서를 제출하지 않은", "합류하지 않았다", "참여 안 해": the act the
     word names did not happen (a negation within the next few words, before
@@ -288,6 +293,8 @@ class CountRules:
                 if far is not None:  # "X는 전날 소재 얼라이언스에 합류했다"
                     join, tail = True, words[i + 1 : far + 1]
             member_cue = any(_is_member_cue(t) for t in tail[:2]) and not _negated(words, i + 1)
+            if not member_cue and len(tail) == 3 and _is_member_cue(tail[2]) and all(_adjunct(t) for t in tail[:2]):
+                member_cue = not _negated(words, i + 1)  # "A, B 등이 입찰에 공동으로 참여했다"
             # "A와 B 등 기존 회원사들은": the list is named as members by its own noun
             member_cue = member_cue or etc and self._member_topic(w, words)
             member_of = None
