@@ -190,3 +190,10 @@ def test_a_member_cue_after_words_that_only_say_where_or_how():
     text = "가람 컨소시엄은 가람건설을 비롯해 누리건설, 다솜토건 등이 입찰에 공동으로 참여했다.\n"
     got = [(c.subject, [m["name"] for m in c.detail["members"]]) for c in claims_of(text) if c.kind == "members"]
     assert got == [("가람 컨소시엄", ["가람건설", "누리건설", "다솜토건"])]
+
+
+def test_a_list_of_those_who_attended_is_no_member_list():
+    text = "이날 행사에는 여러 분야 관계자들이 참석했다. 주요 참석 기업은 가온차·누리전자·다솜모빌리티·라온텔레콤 등이다.\n"
+    assert lists_of(text) == []
+    text = "주요 참여 기업은 가온차·누리전자·다솜모빌리티·라온텔레콤 등이다.\n"
+    assert lists_of(text) == [["가온차", "누리전자", "다솜모빌리티", "라온텔레콤"]]

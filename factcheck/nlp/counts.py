@@ -475,6 +475,8 @@ class CountRules:
         ("곳" only after a joining verb: "좋아하는 곳은" names no members)."""
         noun = w.base.removesuffix("들")
         prev = words[w.i - 1].base if words is not None and w.i > 0 else ""
+        if prev.startswith(("참석", "방문")):
+            return False  # "주요 참석 기업은 A·B·C 등이다": who came to the event, not the members
         joined_by = prev.startswith(("참여", "가입", "합류", "참가", "동참"))
         if noun == "곳":
             return w.particle in ("은", "는", "이", "가") and joined_by
