@@ -26,10 +26,10 @@ def test_middle_dots_are_one_character_each():
 
 
 def test_a_name_ending_like_a_particle_keeps_it_inside_a_list():
-    text = "얼라이언스 회원사는 누리텍, 가온바이오, 미르에코프로, 한빛엔지니어링, 다솜소재 등이다.\n"
-    assert ["누리텍", "가온바이오", "미르에코프로", "한빛엔지니어링", "다솜소재"] in lists_of(text)
-    text = "얼라이언스 회원사는 누리텍, 가온바이오, 다솜소재, 미르에코프로 등이다.\n"
-    assert ["누리텍", "가온바이오", "다솜소재", "미르에코프로"] in lists_of(text)
+    text = "얼라이언스 회원사는 누리텍, 가온바이오, 미르세라미로, 한빛엔지니어링, 다솜소재 등이다.\n"
+    assert ["누리텍", "가온바이오", "미르세라미로", "한빛엔지니어링", "다솜소재"] in lists_of(text)
+    text = "얼라이언스 회원사는 누리텍, 가온바이오, 다솜소재, 미르세라미로 등이다.\n"
+    assert ["누리텍", "가온바이오", "다솜소재", "미르세라미로"] in lists_of(text)
     # the list's last name takes its particle as ever
     text = "얼라이언스는 누리텍, 가온바이오, 다솜소재로 구성됐다.\n"
     assert all("다솜소재로" not in ms for ms in lists_of(text))
@@ -111,9 +111,9 @@ def test_a_join_that_did_not_happen_is_no_event():
 
 
 def test_deung_glued_to_a_latin_name():
-    text = "얼라이언스에는 KT·BT·NTT등 5개사가 참여했다.\n"
+    text = "얼라이언스에는 HNT·GRT·MRT등 5개사가 참여했다.\n"
     got = [(c.detail["partial"], [m["name"] for m in c.detail["members"]]) for c in claims_of(PRE + text) if c.kind == "members"]
-    assert got == [(True, ["KT", "BT", "NTT"])]
+    assert got == [(True, ["HNT", "GRT", "MRT"])]
 
 
 def test_a_short_and_a_former_name_in_one_bracket_are_both_the_groups():
@@ -147,8 +147,8 @@ def test_the_big_n_closing_a_list_of_joiners():
 
 
 def test_dotted_names_before_deung_and_a_bound_noun_after_a_join():
-    text = "가온·누리·미르에코프로 등 20곳 가입 승인\n"
-    assert ["가온", "누리", "미르에코프로"] in lists_of(text)
+    text = "가온·누리·미르세라미로 등 20곳 가입 승인\n"
+    assert ["가온", "누리", "미르세라미로"] in lists_of(text)
     text = "얼라이언스에 게임 기업이 합류한 것은 이번이 처음이다.\n"
     joiners = [m["name"] for c in claims_of(PRE + text) if c.kind == "event" for m in c.detail["members"]]
     assert "것" not in joiners
