@@ -49,7 +49,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-# the middle dots news writes between names ("KTㆍBT", "A‧B", "A・B"): one
+# the middle dots news writes between names ("가온ㆍ누리", "A‧B", "A・B"): one
 # character each, so offsets stay those of the file, read as "·" everywhere
 _MIDDLE_DOTS = str.maketrans({"\u318d": "·", "\u2027": "·", "\u30fb": "·", "\uff65": "·"})
 

@@ -637,7 +637,7 @@ class CountRules:
                 partial, k = True, j - 1
                 break
             if back == 1 and _GLUED_DEUNG.search(words[j].base):
-                partial, k = True, j  # "KT·BT·NTT등 5개사": 등 glued to a Latin name
+                partial, k = True, j  # "HNT·GRT·MRT등 5개사": 등 glued to a Latin name
                 break
             if words[j].base.endswith(_CLAUSE_ENDS) and not (j + 1 < len(words) and words[j + 1].base.startswith("있")):
                 return None  # "A, B 등 4대 그룹이 재가입하면서 다시 430곳으로": the list belongs to another clause
@@ -816,7 +816,7 @@ class CountRules:
                 self.aliases.append(("org", w.base, "code:" + w.paren, "stock_code"))
             if "·" in w.base:
                 pos = w.core_start
-                raw_end = w.core_end if self._particle_is_name(w) else w.base_end  # "포스코·에코프로 등"
+                raw_end = w.core_end if self._particle_is_name(w) else w.base_end  # "가온·미르세라미로 등"
                 raw = self.text[w.core_start : raw_end]
                 if _GLUED_DEUNG.search(raw):
                     raw = raw[:-1]
@@ -831,15 +831,15 @@ class CountRules:
             if w.base and _GLUED_DEUNG.search(w.base) and not w.particle:
                 out.append((w.base[:-1], w.core_start, w.base_end - 1))
             elif w.base and self._particle_is_name(w):
-                out.append((self.text[w.core_start:w.core_end], w.core_start, w.core_end))  # "에코프로, …": not 에코프 + 로
+                out.append((self.text[w.core_start:w.core_end], w.core_start, w.core_end))  # "미르세라미로, …": not 미르세라미 + 로
             elif w.base:
                 out.append((w.base, w.core_start, w.base_end))
         return [o for o in out if o[0] and not o[0].isdigit()]
 
     def _particle_is_name(self, w: Word) -> bool:
         """A list item that looks as if it ended in a particle where no particle
-        can stand: before the comma of a list ("에코프로, 에코프로비엠") or right
-        before 등 ("…, 에코프로 등"). Its last syllable is the name's own."""
+        can stand: before the comma of a list ("미르세라미로, 미르세라믹") or right
+        before 등 ("…, 미르세라미로 등"). Its last syllable is the name's own."""
         if not w.particle or w.paren or w.particle in _LIST_PARTICLES:
             return False
         return bool(w.sep_after == "," or re.match(r"\s+등(?:\s|$|[이은의을도과])", self.text[w.end : w.end + 4]))

@@ -85,7 +85,7 @@ class GroupRules:
                 if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
                 if pb.endswith(_VERB_LINKS) or k > 0 and _NUMBER_COUNTER.search(words[k - 1].base):
-                    break  # "참여하여 동반성장협의체", "20개 사가 한국경제인연합회": a verb, a count's own noun
+                    break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
                 if pb.endswith("인") and k > 0 and words[k - 1].particle == "의":
                     break  # "한빛협회의 전신인 미래경제연합회": "being X's predecessor", not part of the name
                 if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
@@ -203,7 +203,7 @@ class GroupRules:
         group names, and each word that is one of them ("스텔라브리지에는",
         "물빛길은") as a mention of that group."""
         propers = set()
-        short_names = set()  # "한빛경제인협회(이하 한경협)", "(HBA)": the article's short names for a group
+        short_names = set()  # "미래산업연합회(이하 미산련)", "(HBA)": the article's short names for a group
         for sent in self.sentences:
             if sent.section == "furniture":
                 continue
@@ -237,7 +237,7 @@ class GroupRules:
                     continue
                 if w.base in propers:
                     ms.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], [], proper=w.base))
-                elif w.base in short_names:  # "한경협은": the group by the short name the article gave it
+                elif w.base in short_names:  # "미산련은": the group by the short name the article gave it
                     ms.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], []))
             ms.sort(key=lambda g: g.start)
 
