@@ -49,11 +49,16 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# the middle dots news writes between names ("가온ㆍ누리", "A‧B", "A・B"): one
+# character each, so offsets stay those of the file, read as "·" everywhere
+_MIDDLE_DOTS = str.maketrans({"\u318d": "·", "\u2027": "·", "\u30fb": "·", "\uff65": "·"})
+
+
 def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text).translate(_MIDDLE_DOTS)
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:

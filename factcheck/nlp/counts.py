@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..lexicons import load
 from .count_model import default_precision, read_count
 from .mentions import Claim
-from .tokens import Word, paren_kind
+from .tokens import BULLETS, Word, paren_kind
 from .wordclass import (
     _ADNOMINAL,
     _DIGITS,
@@ -29,6 +29,10 @@ _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
 
 _COMPANY_NOUNS = ("회사", "업체", "기업", "기업체", "사")
+_SUBGROUP = re.compile(r"^(?:제?\d+|[가-힣A-Za-z]{1,8})분과(?:위원회)?$")  # "1분과", "보안분과"
+_BIG_N = re.compile(r"^\d대$")  # "4대 그룹", "5대 건설사": the big N, a description
+_GLUED_DEUNG = re.compile(r"[A-Za-z0-9)]등$")
+_LIST_PARTICLES = ("와", "과", "이나", "나", "까지", "부터")  # particles a list item can end in
 
 
 def _ordinal_re():
@@ -46,7 +50,7 @@ _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
 # the topic of a copula list that names the new members
-_NEW_MEMBERS_TOPIC = re.compile(r"(?:신규|새|새로운|새로)\s*(?:회원사?|회원\s*기관)?\s*(?:(?:으로|로)\s*)?(?:이름을\s*올린|가입한|합류한|등록한|입회한)|(?:신규|새로)\s*(?:가입|합류)한")
+_NEW_MEMBERS_TOPIC = re.compile(r"(?:신규|새|새로운|새로)\s*(?:회원사?|회원\s*기관)?\s*(?:(?:으로|로)\s*)?(?:이름을\s*올린|가입한|합류한|등록한|입회한)|(?:신규|새로|새롭게|이번에)\s*(?:가입|합류|입회)한|(?:가입|합류|입회)한\s+(?:신규|새)")
 _CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고", "하고", "되고")  # a clause that ends before a count
 _AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
 
@@ -68,11 +72,28 @@ def _bare_counters() -> frozenset[str]:
 
 
 def _kind_of_company(name: str, lx) -> bool:
-    """"전자회사", "통신업체", "부품사": an industry and a company noun, a kind of member."""
-    for noun in _COMPANY_NOUNS:
-        if name.endswith(noun) and name[: -len(noun)] in lx.category_prefixes:
+    """"전자회사", "통신업체", "부품사", "제조업체들", "통신사업자", "통신장비기업":
+    an industry (or a compound ending in one) and a company noun, a kind of member."""
+    name = name.removesuffix("들")
+    for noun in _COMPANY_NOUNS + ("사업자",):
+        if not name.endswith(noun):
+            continue
+        prefix = name[: -len(noun)]
+        if prefix in lx.category_prefixes:
+            return True
+        if noun != "사" and 2 < len(prefix) <= 4 and any(prefix.endswith(c) for c in lx.category_prefixes if len(c) >= 2):
             return True
     return False
+
+
+_SET_OF_FIRMS = re.compile(r"[가-힣]\s?\d+\s?(?:사|개사)$")  # "통신3사", "배터리 3사": a set of firms, not one name
+
+
+def _not_a_name(name: str, lx) -> bool:
+    """A listed word that names no one: a kind ("공급기업", "협단체"), a
+    describing word ("수요", "공급"), a count ("156개"), a set ("통신3사")."""
+    return (name in lx.generic_nouns or name in lx.descriptors or _kind_of_company(name, lx) or _counted(name)
+            or bool(_SET_OF_FIRMS.search(name)))
 
 
 def _admission_verb(words: list[Word], i: int) -> int | None:
@@ -96,6 +117,25 @@ def _admission_verb(words: list[Word], i: int) -> int | None:
                 if _ADMIT_VERB.match(words[j].base):
                     return j
     return None
+
+
+def _adjunct(w: Word) -> bool:
+    """A word that only says where or how ("입찰에", "공동으로", "함께")."""
+    return not w.sep_after and (w.particle in ("에", "에서", "으로", "로") or w.base in ("공동", "함께", "각각", "모두", "새로", "나란히"))
+
+
+def _negated(words: list[Word], i: int) -> bool:
+    """"가입 신청서를 제출하지 않은", "합류하지 않았다", "참여 안 해": the act the
+    word names did not happen (a negation within the next few words, before
+    the clause ends)."""
+    for k in range(i, min(len(words), i + 4)):
+        w = words[k]
+        if k > i and w.base.startswith(("않", "못하", "못했", "못한")) or w.base.endswith("지") and k + 1 < len(words) and words[k + 1].base.startswith("않") \
+                or k > i and w.base == "안" and k + 1 < len(words) and words[k + 1].base.startswith(("해", "했", "한", "하")):
+            return True
+        if w.sep_after:
+            break
+    return False
 
 
 class CountRules:
@@ -144,7 +184,7 @@ class CountRules:
                 continue  # (a board's "18명에서 21명으로" is a change of size, not people sent from 18 places)
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
             lst = self._list_before(words, wi) if s not in board_of else None  # a board's people are no list of organisations
-            changed_to = re.match(r"^\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
+            changed_to = re.match(r"^\)?\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
             # "6개사로 발족해 … 74개사로 확대됐다": a count of members that makes or grows
             # a group stands on its own, in a sentence that names no group
             forms_group = counter.replace(" ", "") not in ("곳", "개") and (reading.as_of == "launch" or changed_to)
@@ -211,6 +251,7 @@ class CountRules:
             self.claims.append(Claim("member_count", group or "", str(n), s, e, sent.idx, as_of, prec,
                                      {"count": n, "counter": "번째", "role": "total", "group": group, "rules": ["ordinal"],
                                       "confidence": default_precision()}))
+        self._subgroup_lists(sent, words, groups, handled_words, dates, context, consumed_dates)
         # lists closed by a cue ("…, 머니트리가 이사사로 이름을 올렸다")
         for i, w in enumerate(words):
             if i in handled_words or w.sep_after:
@@ -226,7 +267,7 @@ class CountRules:
                     self._emit_event(sent, "join", group, lst[0], None, lst[0][0][1], words[verb].core_end, dates, context, consumed_dates, verb_at=words[verb])
                     continue
             end_i, etc, copula = self._etc_end(words, i)
-            glued = not copula and not w.particle and w.base.endswith("다") and len(w.base) > 2 and i > 0 and words[i - 1].sep_after == ","
+            glued = not copula and not w.particle and w.base.endswith("다") and len(w.base) > 2 and i > 0 and (words[i - 1].sep_after == "," or w.text[:1] in BULLETS)
             if copula or glued:
                 # "회원사는 A, B, C 등이다": a member noun as the topic, the list as its predicate
                 lst = self._list_ending_at(words, end_i, allow_single=False)
@@ -251,7 +292,9 @@ class CountRules:
                 far = self._join_verb_ahead(words, i, event_words)
                 if far is not None:  # "X는 전날 소재 얼라이언스에 합류했다"
                     join, tail = True, words[i + 1 : far + 1]
-            member_cue = any(_is_member_cue(t) for t in tail[:2])
+            member_cue = any(_is_member_cue(t) for t in tail[:2]) and not _negated(words, i + 1)
+            if not member_cue and len(tail) == 3 and _is_member_cue(tail[2]) and all(_adjunct(t) for t in tail[:2]):
+                member_cue = not _negated(words, i + 1)  # "A, B 등이 입찰에 공동으로 참여했다"
             # "A와 B 등 기존 회원사들은": the list is named as members by its own noun
             member_cue = member_cue or etc and self._member_topic(w, words)
             member_of = None
@@ -294,6 +337,51 @@ class CountRules:
                 group = self._nearest_group(groups, w.start, None)
                 if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
                     self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _subgroup_lists(self, sent, words: list[Word], groups, handled: set[int], dates, context, consumed) -> None:
+        """"1분과에는 A와 B, C 등이, 2분과에는 D, E 등이 참여한다": each list
+        belongs to its subgroup ("G 1분과", ``detail.subgroup``), never to the
+        group as a whole."""
+        for si, w in enumerate(words):
+            if not _SUBGROUP.match(w.base) or w.particle not in ("에는", "엔", "는", "은", "에"):
+                continue
+            end, partial = None, False
+            for k in range(si + 1, min(len(words), si + 40)):
+                t = words[k]
+                if _SUBGROUP.match(t.base):
+                    break
+                if t.base == "등" and t.particle in ("이", "가", "은", "는"):
+                    end, partial = k - 1, True
+                    break
+                if t.particle in ("이", "가") and not t.sep_after:
+                    end = k
+                    break
+            if end is None or end <= si:
+                continue
+            lst = self._list_ending_at(words, end, allow_single=False)
+            if not lst or lst[3] != si + 1:
+                continue
+            members, part, style, _ = lst
+            handled.update(range(si, end + 2))
+            as_of, prec = self._as_of(members[0][1], dates, context, consumed)
+            parent = self._nearest_group(groups, w.start, None) if groups else self._group_just_before(sent)
+            self._emit_members(sent, parent, members, members[-1][2], as_of, prec, None, partial or part, style, "total")
+            self.claims[-1].detail["subgroup"] = w.base
+
+    def _group_just_before(self, sent) -> str | None:
+        """The group the sentences just before this one in its paragraph
+        mention last, by name or by a bare descriptor ("…이 얼라이언스에 참여한다.
+        1분과에는 …"), or None."""
+        for idx in range(sent.idx - 1, max(-1, sent.idx - 4), -1):
+            ms = self.group_mentions.get(idx)
+            if ms is None:
+                continue
+            prev = next((x for x in self.sentences if x.idx == idx), None)
+            if prev is None or "\n\n" in self.text[prev.end:sent.start]:
+                return None
+            if ms:
+                return self._group_ref(ms[-1])
+        return None
 
     def _headline_dot_list(self, sent, words: list[Word]) -> None:
         """A headline's "A·B·C (등) 합류" or "A·B 등 '그룹'": once the whole article is
@@ -376,8 +464,8 @@ class CountRules:
         if w.particle in ("이", "가", "은", "는") and (noun in lx.descriptors or noun in lx.member_heads or noun in lx.member_nouns):
             for back in (1, 2):
                 k = i - back
-                if back == 2 and (_DIGITS.search(words[i - 1].text) or lx.counter_re.search(words[i - 1].text + " " + w.text)):
-                    break  # "등 3개 기관이": the count's own list, read with the count
+                if back == 2 and (_DIGITS.search(words[i - 1].text) and not _BIG_N.match(words[i - 1].base) or lx.counter_re.search(words[i - 1].text + " " + w.text)):
+                    break  # "등 3개 기관이": the count's own list, read with the count ("등 4대 그룹이" is no count)
                 if k > 0 and words[k].base == "등" and not words[k].particle and not words[k - 1].sep_after:
                     return k - 1, True, False
         return i, False, False
@@ -386,9 +474,14 @@ class CountRules:
         """"회원사는", "참여 기관은", "참여한 곳은": a member noun as the sentence's topic
         ("곳" only after a joining verb: "좋아하는 곳은" names no members)."""
         noun = w.base.removesuffix("들")
+        prev = words[w.i - 1].base if words is not None and w.i > 0 else ""
+        if prev.startswith(("참석", "방문")):
+            return False  # "주요 참석 기업은 A·B·C 등이다": who came to the event, not the members
+        joined_by = prev.startswith(("참여", "가입", "합류", "참가", "동참"))
         if noun == "곳":
-            prev = words[w.i - 1].base if words is not None and w.i > 0 else ""
-            return w.particle in ("은", "는", "이", "가") and prev.startswith(("참여", "가입", "합류", "참가", "동참"))
+            return w.particle in ("은", "는", "이", "가") and joined_by
+        if noun.endswith(("회사", "기업", "업체")) and len(noun) <= 4 and joined_by and prev.endswith(("한", "하는")):
+            return w.particle in ("은", "는", "이", "가")  # "이번에 가입한 신규회사는 …": what joined, by a plain noun
         return w.particle in ("은", "는", "이", "가") and (noun in self.lx.member_nouns or noun in self.lx.member_heads or noun.endswith(("회원사", "참여사", "이사사")))
 
     def _counts_members(self, words: list[Word], wi: int, counter: str, groups) -> bool:
@@ -509,7 +602,7 @@ class CountRules:
         out = {}
         for w in words:
             kind = event_kind(w.base)
-            if kind:
+            if kind and not (kind in ("join", "leave") and _negated(words, w.i)):
                 out[w.i] = kind
         return out
 
@@ -539,7 +632,12 @@ class CountRules:
             if j < 0 or words[j].sep_after:
                 break
             if words[j].base == "등" or words[j].text.startswith("등") and words[j].base in ("등", "등의"):
+                if back > 1 and words[j].particle in ("을", "를", "에", "에서", "으로", "로", "과", "와"):
+                    return None  # "확대 등을 논의하는 자리에서 10개 기관을": the list is another verb's object
                 partial, k = True, j - 1
+                break
+            if back == 1 and _GLUED_DEUNG.search(words[j].base):
+                partial, k = True, j  # "HNT·GRT·MRT등 5개사": 등 glued to a Latin name
                 break
             if words[j].base.endswith(_CLAUSE_ENDS) and not (j + 1 < len(words) and words[j + 1].base.startswith("있")):
                 return None  # "A, B 등 4대 그룹이 재가입하면서 다시 430곳으로": the list belongs to another clause
@@ -563,8 +661,8 @@ class CountRules:
         got = self._list_ending_at(words, k, allow_single=partial)
         if not got:
             return None
-        members, _, style, first_i = got
-        return members, partial, style, first_i
+        members, part, style, first_i = got
+        return members, partial or part, style, first_i
 
     def _one_name(self, ws: list[Word]) -> bool:
         """Words that make one listed name: an acronym and a word ("KS
@@ -588,7 +686,9 @@ class CountRules:
         first_i = end_i
 
         def closes_item(w: Word) -> bool:
-            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after)
+            # "▷A ▷B ▷C": a bullet before the next word ends an item as a comma does
+            bullet = w.i + 1 < len(words) and words[w.i + 1].text[:1] in BULLETS and not w.particle
+            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after) or bullet
 
         while k >= 0:
             w = words[k]
@@ -660,20 +760,22 @@ class CountRules:
         if any(is_title_word(w) for item in items for w in item):
             return None
         people = self._people()
-        generic = [m for m in members if m[0] in lx.generic_nouns or _kind_of_company(m[0], lx)]
+        generic = [m for m in members if _not_a_name(m[0], lx)]
         if generic and len(generic) * 2 >= len(members):
             return None  # "개발사와 부품사, 금융사 등": kinds of member, not members
-        members = [m for m in members if m[0] not in lx.generic_nouns and not _kind_of_company(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
+        members = [m for m in members if not _not_a_name(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
         if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) or m[0] in _bare_counters() for m in members):
             return None  # a number ("2곳"), or two names glued by a comma ("SW,통신"): not a list read right
         if len(members) < 2 and not (allow_single and members):
             return None
-        for name, _, _ in members:
+        for name, _, _ in members if len(members) >= 2 else ():  # one word alone ("그룹이 재가입") is no evidence
             self.known_orgs.add(name)
             self.orgs.setdefault(name, f"member in a list of {len(members)}")
-        return members, False, style, first_i
+        # "중소기업으로는 A, B, C가 참여하고": the members of one kind, a part of the whole
+        part = first_i > 0 and words[first_i - 1].particle in ("으로는", "로는") and not words[first_i - 1].sep_after
+        return members, part, style, first_i
 
     def _people(self) -> set[str]:
         """Names with a title so far (claims are only ever appended)."""
@@ -714,18 +816,33 @@ class CountRules:
                 self.aliases.append(("org", w.base, "code:" + w.paren, "stock_code"))
             if "·" in w.base:
                 pos = w.core_start
-                raw = self.text[w.core_start : w.base_end]
+                raw_end = w.core_end if self._particle_is_name(w) else w.base_end  # "가온·미르세라미로 등"
+                raw = self.text[w.core_start : raw_end]
+                if _GLUED_DEUNG.search(raw):
+                    raw = raw[:-1]
                 for piece in raw.split("·"):
                     p = piece.strip()
                     if p:
-                        st = self.text.find(p, pos, w.base_end)
+                        st = self.text.find(p, pos, raw_end)
                         if st >= 0:
                             out.append((p, st, st + len(p)))
                             pos = st + len(p)
                 continue
-            if w.base:
+            if w.base and _GLUED_DEUNG.search(w.base) and not w.particle:
+                out.append((w.base[:-1], w.core_start, w.base_end - 1))
+            elif w.base and self._particle_is_name(w):
+                out.append((self.text[w.core_start:w.core_end], w.core_start, w.core_end))  # "미르세라미로, …": not 미르세라미 + 로
+            elif w.base:
                 out.append((w.base, w.core_start, w.base_end))
         return [o for o in out if o[0] and not o[0].isdigit()]
+
+    def _particle_is_name(self, w: Word) -> bool:
+        """A list item that looks as if it ended in a particle where no particle
+        can stand: before the comma of a list ("미르세라미로, 미르세라믹") or right
+        before 등 ("…, 미르세라미로 등"). Its last syllable is the name's own."""
+        if not w.particle or w.paren or w.particle in _LIST_PARTICLES:
+            return False
+        return bool(w.sep_after == "," or re.match(r"\s+등(?:\s|$|[이은의을도과])", self.text[w.end : w.end + 4]))
 
     def _kind_noun(self, b: str) -> bool:
         """A word for a kind of member: "기업", "부품사", "전자회사", "업체"."""
@@ -757,4 +874,4 @@ class CountRules:
 
     def _org_like(self, w: Word) -> bool:
         b = w.base
-        return bool(b) and (bool(_LATIN.match(b)) or any(b.endswith(s) for s in self.lx.org_suffixes if len(s) >= 2) or bool(w.paren and paren_kind(w.paren) in ("code", "acronym")) or b in self.known_orgs)
+        return bool(b) and (bool(_LATIN.match(b)) or any(b.endswith(s) and b != s for s in self.lx.org_suffixes if len(s) >= 2) or bool(w.paren and paren_kind(w.paren) in ("code", "acronym")) or b in self.known_orgs)

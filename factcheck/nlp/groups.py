@@ -19,6 +19,11 @@ from .wordclass import (
 
 _OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진|꾸린|구성한|만든|결성한|출범한|발족한))\s")
 
+_SPEAKER = re.compile(r"\s*(?:관계자|대변인|측은|측이|측에)")
+_FORMER = re.compile(r"^\s*(?:옛|구|前|전신은?)\s+")
+_VERB_LINKS = ("하여", "되어", "하면서", "되면서")
+_NUMBER_COUNTER = re.compile(r"^\d[\d,]*\s?개$")
+_ORDINAL_EVENT = re.compile(r"^제?\d+(?:회|차)$")
 _MAKES_UP = re.compile(r"\s*(?:으로|로)\s")
 _FORM_VERB = re.compile(r"\S*?(?:을|를)\s*(?:구성|꾸리|꾸려|결성|만들|발족|출범)")
 
@@ -55,6 +60,8 @@ class GroupRules:
             prefix = b[: -len(head)]
             if prefix and (prefix in lx.surnames or fused_title(b)):
                 continue
+            if prefix.endswith("·"):
+                continue  # "유관기관·협회", "대학·연구소": kinds of organisation, not a group
             if not w.particle and not w.sep_after and not (w.closes_quote and not w.opens_quote) and i + 1 < len(words) and group_head(words[i + 1].base) and not words[i + 1].opens_quote:
                 continue  # "바이오헬스 클러스터 협의회": the last group word is the head
             parts = [w]
@@ -69,11 +76,18 @@ class GroupRules:
                 if q >= 0 and words[q].opens_quote and q < i:
                     parts = words[q : i + 1]
                     k = -1
+                    cut = next((j for j, p in enumerate(parts) if j and _ORDINAL_EVENT.match(p.base)), None)
+                    if cut is not None:
+                        parts = parts[:cut]  # "'누리망 제3회 본 협의체'": a meeting of the group named before the ordinal
             while k >= 0 and len(parts) < 4:
                 p = words[k]
                 pb = p.base
                 if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
+                if pb.endswith(_VERB_LINKS) or k > 0 and _NUMBER_COUNTER.search(words[k - 1].base):
+                    break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
+                if pb.endswith("인") and k > 0 and words[k - 1].particle == "의":
+                    break  # "한빛협회의 전신인 미래경제연합회": "being X's predecessor", not part of the name
                 if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
                     # "디지털금융혁신협회 이사회": the owner is part of the name
                     parts.insert(0, p)
@@ -95,10 +109,14 @@ class GroupRules:
             if alt != names:
                 variants.append(" ".join(alt))
             if w.paren and paren_kind(w.paren) in ("acronym", "alias"):
-                aliases.append(w.paren)
+                # "한빛협회(한협·옛 미래연합회)": a short name and a former name, each the group's
+                if "·" in w.paren:
+                    aliases.extend(a for a in (_FORMER.sub("", x).strip() for x in w.paren.split("·")) if len(a) >= 2)
+                else:
+                    aliases.append(w.paren)
             elif w.paren and w.paren.startswith("이하"):
                 # "'K-AI 미래차 얼라이언스(이하 K-얼라이언스)'": the short name the article uses from here on
-                short = w.paren[2:].strip(" '\"‘’“”")
+                short = w.paren[2:].strip(" ,'\"‘’“”")
                 if short and short != head:
                     aliases.append(short)
             gm = GroupMention(name, head, parts[0].core_start, w.base_end, i, bare, variants, aliases)
@@ -159,9 +177,10 @@ class GroupRules:
                 nxt = [g for g in groups if m.end() <= g.start <= m.end() + 2]
                 if nxt and _FORM_VERB.match(self.text, nxt[0].end):
                     return self._group_ref(nxt[0])
-        cands = groups
+        # "G 관계자는 …": the speaker's organisation, not what the quote counts
+        cands = [g for g in groups if not _SPEAKER.match(self.text, g.end)]
         if want_head:
-            same = [g for g in groups if g.head == want_head]
+            same = [g for g in cands if g.head == want_head]
             if same:
                 cands = same
             else:
@@ -169,6 +188,8 @@ class GroupRules:
         if not cands:
             return None
         before = [g for g in cands if g.end <= pos]
+        if not before and after_end is not None and all("," in self.text[after_end:g.start] for g in cands):
+            return None  # "829개 기관이 참여하고 있으며, 한빛협회가 사무국을 맡는다": another clause's group
         g = before[-1] if before else min(cands, key=lambda g: abs(g.start - pos))
         return self._group_ref(g)
 
@@ -182,6 +203,7 @@ class GroupRules:
         group names, and each word that is one of them ("스텔라브리지에는",
         "물빛길은") as a mention of that group."""
         propers = set()
+        short_names = set()  # "미래산업연합회(이하 미산련)", "(HBA)": the article's short names for a group
         for sent in self.sentences:
             if sent.section == "furniture":
                 continue
@@ -189,8 +211,11 @@ class GroupRules:
             defined = self._defined_name(self.words_of.get(sent.idx, []))
             if defined:
                 propers.add(defined)
+            short_names.update(a for g in self.group_mentions.get(sent.idx, []) if not g.bare for a in g.aliases
+                               if len(a) >= 2 and not group_head(a) and a not in self.lx.generic_nouns)
         self.propers = propers
-        if not propers:
+        short_names -= propers
+        if not propers and not short_names:
             return
         # "수소 얼라이언스 H2브릿지가": a group word directly before one of the
         # article's proper names (quoted or defined elsewhere) is apposed to it
@@ -208,8 +233,12 @@ class GroupRules:
                 continue
             taken = {(g.start, g.end) for g in ms}
             for i, w in enumerate(self.words_of.get(sent.idx, [])):
-                if w.base in propers and not any(s <= w.core_start < e for s, e in taken):
+                if any(s <= w.core_start < e for s, e in taken):
+                    continue
+                if w.base in propers:
                     ms.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], [], proper=w.base))
+                elif w.base in short_names:  # "미산련은": the group by the short name the article gave it
+                    ms.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], []))
             ms.sort(key=lambda g: g.start)
 
     def _defined_name(self, words: list[Word]) -> str | None:
@@ -270,7 +299,14 @@ class GroupRules:
         def best(names: dict[str, int]) -> str:
             return max(names, key=lambda n: (names[n], n in self.propers, len(n)))
 
-        main = best(counts) if counts else None
+        # a bare descriptor ("이 얼라이언스는") refers to the article's group with that head: it
+        # counts for that group when the main group is chosen ("한빛협회는 … 얼라이언스 포럼을 열었다")
+        weight = dict(counts)
+        for g in mentions:
+            if g.bare and not g.proper and g.head in by_head:
+                top = best(by_head[g.head])
+                weight[top] = weight.get(top, 0) + 1
+        main = best(weight) if weight else None
 
         def resolve(ref: str | None) -> str | None:
             if not ref:
@@ -312,6 +348,11 @@ class GroupRules:
             if c.kind in ("member_count", "members", "event"):
                 ref = c.detail.get("group")
                 g = resolve(ref) if ref or not before.get(c.sentence_idx) else resolve(before[c.sentence_idx])
+                sub = c.detail.get("subgroup")
+                if sub:  # "G 1분과": a part of G, a block of its own
+                    if ref and ref.startswith("@") and ref[1:] not in by_head:
+                        g = ref[1:]  # the article's unnamed "얼라이언스", not another group it names
+                    g = f"{g} {sub}" if g else None
                 c.detail["group"] = g
                 c.subject = g or ""
         self.claims = [c for c in self.claims if c.kind == "title" or c.subject]

@@ -92,6 +92,10 @@ def may_hold_claims(sentence: str) -> bool:
     return bool(_cue_words().search(sentence) or load().counter_re.search(sentence))
 
 
+# a line that is only a date ("2023.09.19."): a photo's stamp, not the day the story tells of
+_DATE_STAMP = re.compile(r"^\s*\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\s*$")
+
+
 def read_sentences(doc: Doc) -> list[SentenceWords]:
     """Words and dates of every sentence that is not a repeat (a caption
     printed twice); a sentence that cannot hold a claim (``may_hold_claims``)
@@ -108,7 +112,7 @@ def read_sentences(doc: Doc) -> list[SentenceWords]:
         dates = [DateExpr(d.start + sent.start, d.end + sent.start, d.date, d.precision, d.future)
                  for d in find_dates(chunk, published, context)]
         out.append(SentenceWords(sent, words, dates, context))
-        if sent.section in ("body", "quote", "caption") and not _defines(chunk):
+        if sent.section in ("body", "quote", "caption") and not _defines(chunk) and not _DATE_STAMP.match(chunk):
             day = [d for d in dates if d.usable and d.precision == "day"]
             if day:
                 context = day[-1].date

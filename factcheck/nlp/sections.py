@@ -42,6 +42,7 @@ _BYLINE = re.compile(
     r"|[\[(【][^\])】\n]{1,30}[\])】]\s*[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원|에디터)\s*="
     r")\s*"
 )
+_PHOTO_MARKS = ("▲", "△", "◇", "◆", "■")  # a line under a photo: "▲ 회의 모습 ⓒ 한빛일보"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _QUOTE = re.compile(r"[\"“][^\"”]{6,}[\"”]\s*(?:라?고|라며|며|이라며|이라고|라는|면서)")
 _SPACES = re.compile(r"\s+")
@@ -63,7 +64,8 @@ class _Patterns:
 
     def is_end(self, s: str) -> bool:
         if len(s) <= 160 and any(p in s for p in self.end):
-            return True
+            # "▲ © 한빛 얼라이언스 총회": a photo's credit under its caption marker, not the closing line
+            return not (s.startswith(_PHOTO_MARKS) and all(p in ("©", "ⓒ") for p in self.end if p in s))
         # a reporter's sign-off: a short line with an e-mail address
         return len(s) <= 90 and bool(_EMAIL.search(s)) and not _SENT_END.search(s)
 

@@ -19,7 +19,8 @@ from .hangul import strip_particle
 _WORD = re.compile(r"(?:[^\s()\[\]….]|(?<!\.)\.(?!\.)|\([^()\n]*\)|\[[^\[\]\n]*\])+")
 OPEN_Q = "'\"‘“「『《<"
 CLOSE_Q = "'\"’”」』》>"
-_LEAD = OPEN_Q + "▲△■□●○◆◇※·-–—…="  # "기자 =SK그룹": a by-line's "=" glued to the next word
+_LEAD = OPEN_Q + "▲△▷▶►■□●○◆◇•※·-–—…="
+BULLETS = "▲△▷▶►■□●○◆◇•"  # "▲A ▲B ▲C", "△A △B": each bullet starts a list item  # "기자 =SK그룹": a by-line's "=" glued to the next word
 _TRAIL = ",.;:!?" + CLOSE_Q + "…·"
 _POSITION = re.compile(r"^(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|뒤|앞|첫|[가-힣]+\s*번째|\d+번째)")
 _CODE = re.compile(r"^\d{6}$")
