@@ -467,3 +467,13 @@ def test_a_personnel_announcement_gives_each_listed_person_the_header_post():
                    ("김도윤", "고문", None, "current"), ("김도윤", "부회장", "한빛그룹", "former")}
     # a bulleted list with no header is no announcement
     assert not [c for c in claims_of("주요 참석자\n▲한빛전자 김하늘 ▲누리화학 박서준\n") if c.detail.get("pattern") == "personnel_list"]
+
+
+def test_a_university_joins_alone_and_counts_by_kind_are_parts():
+    """"한라대는 지난 13일 X에 가입했다": a university's short name joins as an
+    organisation does ("미래세대는" does not); "대학 4곳과 기업 4곳 등 여덟 개
+    기관으로 출범": the counts by kind are parts of the total, not totals."""
+    joins = [c for c in claims_of("한라대는 지난 13일 '누리연합'에 가입했다. 미래세대는 13일 '누리연합'에 가입했다.\n") if c.kind == "event"]
+    assert [[m["name"] for m in c.detail["members"]] for c in joins] == [["한라대"]]
+    counts = [c.value for c in claims_of("'누리연합'은 지난해 3월 대학 4곳과 기업 4곳 등 여덟 개 기관으로 출범했다.\n") if c.kind == "member_count"]
+    assert counts == ["8"]

@@ -55,6 +55,14 @@ _CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고"
 _AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
 
 
+_NOT_UNIVERSITY = ("세대", "시대", "부대", "무대", "기대", "반대", "상대", "최대", "확대", "증대", "지대", "교대", "군대", "연대")
+
+
+def _university(b: str) -> bool:
+    """"한라대", "서경과기대": a university's short name (a joiner of its own)."""
+    return 3 <= len(b) <= 8 and b.endswith("대") and not b.endswith(_NOT_UNIVERSITY) and all("가" <= ch <= "힣" for ch in b)
+
+
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,4}$")
 _DATE_WORD = re.compile(r"^(?:\d{2,4}년|\d{1,2}월|\d{1,2}일|지난해|올해|작년|지난달|이달)$")
 
@@ -309,7 +317,7 @@ class CountRules:
                 continue
             members, partial, style, first_i = lst
             partial = partial or etc
-            if len(members) < 2 and not (join and (self._org_like(words[first_i]) or self._org_like(words[end_i]))):
+            if len(members) < 2 and not (join and (self._org_like(words[first_i]) or self._org_like(words[end_i]) or _university(words[end_i].base))):
                 continue  # one joiner must look like an organisation, not "그는"
             handled_words.update(range(first_i, i + 1))
             group = self._nearest_group(groups, w.start, None)
