@@ -477,3 +477,13 @@ def test_a_university_joins_alone_and_counts_by_kind_are_parts():
     assert [[m["name"] for m in c.detail["members"]] for c in joins] == [["한라대"]]
     counts = [c.value for c in claims_of("'누리연합'은 지난해 3월 대학 4곳과 기업 4곳 등 여덟 개 기관으로 출범했다.\n") if c.kind == "member_count"]
     assert counts == ["8"]
+
+
+def test_a_verb_form_before_a_name_and_a_two_syllable_surname():
+    """"컨소시엄을 기획한 정하준 누리중공업 전무": 기획한 modifies the name, it
+    is no person; "남궁 회장은" is a back-reference to 남궁지호, not a person
+    called 남궁."""
+    text = ("컨소시엄을 기획한 정하준 누리중공업 전무는 말했다. 지난 24일 연임에 성공한 남궁지호 한빛콘텐츠협회 회장을 만났다. "
+            "남궁 회장은 웃었다.\n")
+    titles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "title"}
+    assert titles == {("정하준", "전무"), ("남궁지호", "회장")}, titles

@@ -116,13 +116,15 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
     not_name = wbase in _not_names()
     bracket = name_bracket(wbase, paren) if paren else None
     name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren)) or bracket == "hanja") and not wbase.endswith(_NOT_NAME_END)
+    if name and len(wbase) == 2 and wbase in lx.surnames:
+        name = False  # "남궁 회장": a two-syllable surname, a back-reference
     if name:
         ts.add("PERSON")
     elif not not_name and paren is None and name_or_unit(wbase):
         ts.add("NAMEX")  # "김영대", "두성국" or "연세대": a name only before an organisation and a business rank
     elif bracket == "label" and not not_name and not wbase.endswith(_NOT_NAME_END):
         ts.add("PLABEL")  # a name with a note on the person: "김하늘(전자)", "김하늘(한빛전자 회장)"
-    if len(wbase) == 1 and wbase in lx.surnames and wbase != "전":
+    if len(wbase) <= 2 and wbase in lx.surnames and wbase != "전":  # 김, and 남궁, 선우
         ts.add("SURNAME")
     if wbase == "겸":
         ts.add("JOIN")
@@ -194,6 +196,13 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
                 w = tw.w
                 ww = Word(w.i, w.text, w.start, w.end, w.core_start, w.core_end, whole, w.base_end + len(tw.particle), None, "", w.sep_after)
                 out[k] = TWord(ww, whole, "", word_types(ww, whole, known), tw.flags)
+    # "컨소시엄을 기획한 정태윤 동진중공업 전무", "연임에 성공한 남궁지호 협회
+    # 회장": a name-shaped verb form right before a name modifies that name
+    for k in range(len(out) - 1):
+        tw, nxt = out[k], out[k + 1]
+        if ("PERSON" in tw.types and "PERSON" in nxt.types and not tw.particle and not tw.w.sep_after and not tw.w.paren
+                and tw.w.base.endswith(("한", "된", "던")) and k > 0 and out[k - 1].particle in ("을", "를", "에", "에서", "으로", "로")):
+            out[k] = TWord(tw.w, tw.base, tw.particle, tw.types - {"PERSON", "ORG", "ORGX"} | {"VERB"}, tw.flags)
     return out
 
 
