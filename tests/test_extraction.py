@@ -487,3 +487,22 @@ def test_a_verb_form_before_a_name_and_a_two_syllable_surname():
             "남궁 회장은 웃었다.\n")
     titles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "title"}
     assert titles == {("정하준", "전무"), ("남궁지호", "회장")}, titles
+
+
+def test_a_personnel_announcement_by_organisation_with_action_subheads():
+    """"◇누리반도체 / <승진> / △메모리사업부장 부사장 오하린": the header names
+    the organisation of the items under it, the subhead the action; a note
+    "(前 누리반도체 전략기획실장)" is a former post."""
+    text = ("[인사] 누리그룹\n\n◇누리반도체\n<승진>\n△대표이사 사장 한서윤\n△메모리사업부장 부사장 오하린\n\n"
+            "◇누리정밀\n<선임>\n△대표이사 부사장 신도현(前 누리반도체 전략기획실장)\n")
+    got = {(c.subject, c.value, c.detail["org"], c.detail["status"]) for c in claims_of(text, date(2026, 11, 27)) if c.kind == "title"}
+    assert {("한서윤", "대표이사 사장", "누리반도체", "current"), ("오하린", "메모리사업부장 부사장", "누리반도체", "current"),
+            ("신도현", "대표이사 부사장", "누리정밀", "current"),
+            ("신도현", "전략기획실장", "누리반도체", "former")} <= got, got
+
+
+def test_adverbs_are_not_people():
+    """"여전히 권영준 … 부회장", "석 달 사이 대표가": an adverb or a noun of time
+    before a title is no name."""
+    titles = {(c.subject, c.value) for c in claims_of("전략은 여전히 권서준 누리홀딩스 부회장의 몫이다. 석 달 사이 대표가 두 번 바뀐다.\n") if c.kind == "title"}
+    assert titles == {("권서준", "부회장")}, titles

@@ -24,6 +24,7 @@ ITEM_MARKS = "▲△"
 # what the header says happens to the post; the rest of the header is the post
 ACTIONS = {"승진": "current", "선임": "current", "신규": "current", "임명": "current", "위촉": "current",
            "전보": "current", "발령": "current", "영입": "current", "선임됐다": "current",
+           "보임": "current", "유임": "current", "연임": "current", "전입": "current",
            "내정": "designate", "내정자": "designate", "직무대행": "acting"}
 _HEADER = re.compile(r"^\s*[" + re.escape(HEADER_MARKS) + r"]\s*(?P<body>[^◇◆■□【<▲△\n]{2,30}?)\s*[>】]?\s*$")
 
@@ -32,39 +33,47 @@ class PersonnelRules:
     """Methods of ``claims.Extractor`` (self.text, self.claims, ...)."""
 
     def _personnel_lists(self, per_sentence) -> None:
-        header = None  # (post words, status, start, end)
+        # the list's state: the organisation of an "◇한빛전자" header, the post
+        # of an "◇부사장 승진" header, the status of the action ("<내정>")
+        state = None
         for sent, words, dates, context in per_sentence:
             text = self.text[sent.start : sent.end]
             m = _HEADER.match(text)
             if m:
-                header = self._personnel_header(m.group("body"), sent.start + m.start("body"))
+                state = self._personnel_header(m.group("body"), sent.start + m.start("body"), state)
                 continue
             if not text.lstrip().startswith(tuple(ITEM_MARKS)):
-                header = None  # the list ends at the first line that is no item
+                state = None  # the list ends at the first line that is neither header nor item
                 continue
-            if header is None:
+            if state is None or not (state["post"] or state["org"]):
                 continue
             # an item line may hold nothing the pre-screen looks for ("▲한빛화학 김하늘")
             for item in _items(words or split_words(text, sent.start)):
-                self._personnel_item(sent, item, header, dates, context)
+                self._personnel_item(sent, item, state, dates, context)
 
-    def _personnel_header(self, body: str, at: int):
+    def _personnel_header(self, body: str, at: int, state):
         parts = body.split()
-        status = "current"
+        status = None
         post = []
         for p in parts:
             if p in ACTIONS:
-                status = ACTIONS[p] if ACTIONS[p] != "current" else status
+                status = ACTIONS[p] if status in (None, "current") else status
             else:
                 post.append(p)
-        if not post or not all(rank_of(p) or is_title_word_text(p) for p in post):
-            return None
-        text = " ".join(post)
-        start = self.text.find(post[0], at)
-        end = self.text.find(post[-1], start) + len(post[-1]) if start >= 0 else -1
-        return (text, status, start, end)
+        state = dict(state) if state else {"org": None, "post": None, "status": "current"}
+        if not post:  # "<승진>", "<내정>": the action of the items below
+            state["status"] = status or "current"
+            return state
+        if all(rank_of(p) or is_title_word_text(p) for p in post):  # "◇부사장 승진"
+            start = self.text.find(post[0], at)
+            end = self.text.find(post[-1], start) + len(post[-1])
+            state.update(post=(" ".join(post), start, end), status=status or "current")
+            return state
+        if len(post) <= 3 and not any(rank_of(p) for p in post):  # "◇한빛전자": the organisation of what follows
+            return {"org": " ".join(post), "post": None, "status": status or "current"}
+        return None
 
-    def _personnel_item(self, sent, item: list[Word], header, dates, context) -> None:
+    def _personnel_item(self, sent, item: list[Word], state, dates, context) -> None:
         names = []
         k = len(item) - 1
         while k >= 0 and is_name(item[k].base) and not item[k].particle:
@@ -73,41 +82,53 @@ class PersonnelRules:
         if not names:
             return
         head = item[: k + 1]
-        org = head[0] if head and not is_title_word(head[0]) and not rank_of(head[0].base) else None
-        rest = head[1:] if org is not None else head
+        org_w = head[0] if head and not is_title_word(head[0]) and not rank_of(head[0].base) else None
+        rest = head[1:] if org_w is not None else head
         post_words = [w for w in rest if rank_of(w.base)]
         role_words = [w for w in rest if not rank_of(w.base)]
-        post, status, h_start, h_end = header
-        if post_words:
-            title = self.text[post_words[0].core_start : post_words[-1].base_end]
-            status = "current" if status == "current" else status
+        org = org_w.base if org_w is not None else state["org"]
+        status = state["status"]
+        header = None
+        if post_words:  # the item's own post, as written with its unit ("메모리사업부장 부사장")
+            first = role_words[0] if role_words and role_words[0].i < post_words[0].i and is_title_word(role_words[0]) else post_words[0]
+            title = self.text[first.core_start : post_words[-1].base_end]
+        elif state["post"]:
+            title, h_start, h_end = state["post"]
+            header = {"text": title, "start": h_start, "end": h_end}
         else:
-            title = post
+            title = None
         role = self.text[role_words[0].core_start : role_words[-1].base_end] if role_words else None
+        posts = [title] if title else []
         for person in names:
-            start = (org or item[0]).core_start
+            start = (org_w or item[0]).core_start
             end = person.base_end
-            if any(c.kind == "title" and c.subject == person.base and c.value.replace(" ", "") == title.replace(" ", "") for c in self.claims):
-                continue
-            as_of, prec = self._as_of(start, dates, context)
-            detail = {"person": person.base, "org": org.base if org else None, "org_alias": None, "role": role,
-                      "rank": rank_of(title.split()[-1]) or None, "title": title, "status": status,
-                      "former": status == "former", "pattern": "personnel_list", "confidence": DEFAULT_CONFIDENCE,
-                      "header": {"text": post, "start": h_start, "end": h_end}}
-            self.claims.append(Claim("title", person.base, title, start, end, sent.idx, as_of, prec, detail))
-            if person.paren and person.paren.startswith("전 "):
+            for t in posts:
+                same = [c for c in self.claims if c.kind == "title" and c.subject == person.base and c.value.replace(" ", "") == t.replace(" ", "")]
+                if same:
+                    for c in same:  # read by a title pattern already: the header gives its organisation
+                        if org and not c.detail.get("org") and c.sentence_idx == sent.idx:
+                            c.detail["org"], c.detail["org_from"] = org, "personnel header"
+                    continue
+                as_of, prec = self._as_of(start, dates, context)
+                detail = {"person": person.base, "org": org, "org_alias": None, "role": role if t == title else None,
+                          "rank": rank_of(t.split()[-1]) or None, "title": t, "status": status,
+                          "former": status == "former", "pattern": "personnel_list", "confidence": DEFAULT_CONFIDENCE}
+                if header and t == title:
+                    detail["header"] = header
+                self.claims.append(Claim("title", person.base, t, start, end, sent.idx, as_of, prec, detail))
+            if person.paren and person.paren.startswith(("전 ", "前 ", "前")):
                 self._personnel_former(sent, person, dates, context)
 
     def _personnel_former(self, sent, person: Word, dates, context) -> None:
         """"김하늘(전 한빛그룹 부회장)": the earlier post the bracket notes."""
-        note = person.paren[2:].split()
-        if not note or not rank_of(note[-1]):
+        note = person.paren.lstrip("前전 ").split()
+        if not note or not (rank_of(note[-1]) or is_title_word_text(note[-1])):
             return
         at = self.text.find(person.paren, person.core_start, person.end)
         start, end = at, at + len(person.paren)
         as_of, prec = self._as_of(start, dates, context)
         org = " ".join(note[:-1]) or None
-        detail = {"person": person.base, "org": org, "org_alias": None, "role": None, "rank": rank_of(note[-1]),
+        detail = {"person": person.base, "org": org, "org_alias": None, "role": None, "rank": rank_of(note[-1]) or None,
                   "title": note[-1], "status": "former", "former": True, "pattern": "personnel_list", "confidence": DEFAULT_CONFIDENCE}
         self.claims.append(Claim("title", person.base, note[-1], start, end, sent.idx, as_of, prec, detail))
 

@@ -38,7 +38,7 @@ _CORP_MARKS = ("㈜", "(주)", "(유)", "㈔", "(사)", "(재)")
 # "3년 전", "얼마 전": 전 after a span of time is "ago", not "former"
 _AGO = re.compile(r"^(?:\d+|몇|수|여러|한|두|세|네|다섯|오래|얼마|직|며칠|조금|반|십|수십|몇십)(?:년|개월|달|주|주일|일|시간|분|세기|여년|년여)?$")
 # endings of verb forms that is_name lets through ("감안해", "설명하며")
-_NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까", "된", "던", "낸", "친", "간")
+_NOT_NAME_END = ("해", "며", "고", "면", "듯", "록", "께", "까", "된", "던", "낸", "친", "간", "히")  # 히: an adverb ("여전히")
 # a name's bracket with an age: "김하늘(52)", "김하늘(여·52)"
 _PHOTO = re.compile(r"^\s*사진(?:\s*=.*)?\s*$")  # "김하늘(사진) 대표"
 _AGE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?\s*$")
