@@ -506,3 +506,14 @@ def test_adverbs_are_not_people():
     before a title is no name."""
     titles = {(c.subject, c.value) for c in claims_of("전략은 여전히 권서준 누리홀딩스 부회장의 몫이다. 석 달 사이 대표가 두 번 바뀐다.\n") if c.kind == "title"}
     assert titles == {("권서준", "부회장")}, titles
+
+
+def test_copula_lists_after_a_consonant_and_modified_member_nouns():
+    """"회원사는 A, B, 가온텔레콤이다" (the copula after a final consonant),
+    "회원 조합은 …이다", "참여 명단은 …다": the members; "행사의 주인공은
+    A, B, C이다" names no members."""
+    text = ("'바다 협의회'가 출범했다. 회원사는 한빛전자, 누리증권, 가온텔레콤이다. 회원 조합은 가람협동조합, 새봄협동조합, 해오름협동조합이다. "
+            "참여 명단은 한빛내비, 씽크로드, 코어맵스, 서해대학교다. 이날 행사의 주인공은 한빛전자, 누리증권, 가온텔레콤이다.\n")
+    lists = [[m["name"] for m in c.detail["members"]] for c in claims_of(text) if c.kind == "members"]
+    assert lists == [["한빛전자", "누리증권", "가온텔레콤"], ["가람협동조합", "새봄협동조합", "해오름협동조합"],
+                     ["한빛내비", "씽크로드", "코어맵스", "서해대학교"]], lists

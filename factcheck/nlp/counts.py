@@ -178,8 +178,9 @@ class CountRules:
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
         event_words = self._event_words(words)
-        if not counts and not event_words and " 등" not in text and not (cue_possible(text) and any(_is_member_cue(w) for w in words)):
-            return  # nothing below can fire: no count, no join/launch verb, no cue closing a list
+        if not counts and not event_words and " 등" not in text and not (cue_possible(text) and (any(_is_member_cue(w) for w in words)
+                                                                                                or any(self._member_topic(w, words) for w in words))):
+            return  # nothing below can fire: no count, no join/launch verb, no cue closing a list, no member noun as a topic
         joined = "\x00".join(w.text for w in words)
         has_cue = any(cue in joined for cue in lx.membership_cues)
         for s, e, n, counter, yeo in counts:
@@ -275,6 +276,8 @@ class CountRules:
                     self._emit_event(sent, "join", group, lst[0], None, lst[0][0][1], words[verb].core_end, dates, context, consumed_dates, verb_at=words[verb])
                     continue
             end_i, etc, copula = self._etc_end(words, i)
+            if not copula and w.particle in ("이다", "이었다", "였다") and i > 0 and words[i - 1].sep_after == ",":
+                copula = True  # "회원사는 A, B, C이다": the last name and the copula
             glued = not copula and not w.particle and w.base.endswith("다") and len(w.base) > 2 and i > 0 and (words[i - 1].sep_after == "," or w.text[:1] in BULLETS)
             if copula or glued:
                 # "회원사는 A, B, C 등이다": a member noun as the topic, the list as its predicate
@@ -490,6 +493,8 @@ class CountRules:
             return w.particle in ("은", "는", "이", "가") and joined_by
         if noun.endswith(("회사", "기업", "업체")) and len(noun) <= 4 and joined_by and prev.endswith(("한", "하는")):
             return w.particle in ("은", "는", "이", "가")  # "이번에 가입한 신규회사는 …": what joined, by a plain noun
+        if prev in ("회원", "참여", "창립", "가입") and noun and not noun.endswith(_ADNOMINAL) and not is_title_word(w):
+            return w.particle in ("은", "는", "이", "가")  # "회원 거래소는", "참여 명단은", "창립 회원은"
         return w.particle in ("은", "는", "이", "가") and (noun in self.lx.member_nouns or noun in self.lx.member_heads or noun.endswith(("회원사", "참여사", "이사사")))
 
     def _counts_members(self, words: list[Word], wi: int, counter: str, groups) -> bool:
