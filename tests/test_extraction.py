@@ -517,3 +517,16 @@ def test_copula_lists_after_a_consonant_and_modified_member_nouns():
     lists = [[m["name"] for m in c.detail["members"]] for c in claims_of(text) if c.kind == "members"]
     assert lists == [["한빛전자", "누리증권", "가온텔레콤"], ["가람협동조합", "새봄협동조합", "해오름협동조합"],
                      ["한빛내비", "씽크로드", "코어맵스", "서해대학교"]], lists
+
+
+def test_a_part_among_members_candidates_in_talks_and_a_chronology():
+    """"참여 기관 8곳 가운데 강원권 기관은 2곳으로": a part, not a total; "병원
+    두 곳과 협의 중인데": candidates, not members; "2025.9 메디온 탈퇴(8곳→7곳)":
+    a chronology line is dated by its year and month."""
+    text = ("'바이오 네트워크'는 참여 기관 8곳 가운데 강원권 기관은 2곳으로, 지역 기관이 참여한 것은 처음이다. "
+            "운영위원장은 \"대형 병원 두 곳과 협의 중인데, 이들이 합류하면 12곳이 됩니다\"라고 말했다.\n")
+    got = [(c.value, c.detail["role"]) for c in claims_of(text, date(2025, 11, 5)) if c.kind == "member_count"]
+    assert got == [("8", "total"), ("12", "planned")], got
+    from factcheck.ingest.dates import find_dates
+    assert [(str(d.date), d.precision) for d in find_dates("2025.9 메디온 탈퇴(8곳→7곳)", date(2025, 11, 5))] == [("2025-09-01", "month")]
+    assert not find_dates("매출 2025.5억원", date(2025, 11, 5))

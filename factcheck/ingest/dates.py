@@ -94,6 +94,7 @@ _YEAR_MOD = r"(?P<mod>지난해|작년|올해|금년|내년|이듬해|같은\s?�
 _EXPR = re.compile(
     r"(?P<full>(?P<y1>\d{4})\s*년\s*(?P<m1>\d{1,2})\s*월(?:\s*(?P<d1>\d{1,2})\s*일)?)"
     r"|(?P<dotted>(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2}))"
+    r"|(?P<ym>(?<![\d.])(?P<y5>(?:19|20)\d{2})\.(?P<m5>\d{1,2})(?=\s|$))"  # a chronology's "2025.6 합류"
     r"|(?P<md>" + _YEAR_MOD + r"(?P<m3>\d{1,2})\s*월(?:\s*(?P<d3>\d{1,2})\s*일)?)"
     r"|(?P<d>(?P<dmod>지난|오는)?\s*(?<![\d.월])(?P<d4>\d{1,2})\s*일(?=\s*(?:오전|오후|새벽|밤|저녁|낮|에|부터|까지|께|자|[,\s]|$)))"
     r"|(?P<rel>전날|어제|그제|이날|당일|같은\s?날|최근|현재|지금|오늘)"
@@ -136,6 +137,14 @@ def find_dates(text: str, published: date | None, context: date | None = None) -
             out.append(DateExpr(s, e, dt, "day", bool(published and dt and dt > published)))
             if dt:
                 ctx = dt
+            continue
+        if m.group("ym"):
+            mo = int(m.group("m5"))
+            dt = _mk(int(m.group("y5")), mo, 1) if 1 <= mo <= 12 else None
+            if dt is None:
+                continue
+            out.append(DateExpr(s, e, dt, "month", bool(published and dt > published)))
+            ctx = dt
             continue
         if published is None:
             continue
