@@ -14,6 +14,7 @@ text; the header is recorded in the claim's detail with its offsets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .mentions import DEFAULT_CONFIDENCE, Claim
 from .tokens import Word, split_words
@@ -21,11 +22,16 @@ from .wordclass import is_name, is_title_word, rank_of
 
 HEADER_MARKS = "◇◆■□【<"
 ITEM_MARKS = "▲△"
-# what the header says happens to the post; the rest of the header is the post
-ACTIONS = {"승진": "current", "선임": "current", "신규": "current", "임명": "current", "위촉": "current",
-           "전보": "current", "발령": "current", "영입": "current", "선임됐다": "current",
-           "보임": "current", "유임": "current", "연임": "current", "전입": "current",
-           "내정": "designate", "내정자": "designate", "직무대행": "acting"}
+
+
+@lru_cache(maxsize=1)
+def _actions() -> dict[str, str]:
+    """What the header says happens to the post (lexicons/personnel_actions.tsv):
+    word -> status; the rest of the header is the post."""
+    from ..lexicons import table
+    return {row[0]: row[1] for row in table("personnel_actions.tsv") if len(row) >= 2}
+
+
 _HEADER = re.compile(r"^\s*[" + re.escape(HEADER_MARKS) + r"]\s*(?P<body>[^◇◆■□【<▲△\n]{2,30}?)\s*[>】]?\s*$")
 
 
@@ -55,9 +61,10 @@ class PersonnelRules:
         parts = body.split()
         status = None
         post = []
+        actions = _actions()
         for p in parts:
-            if p in ACTIONS:
-                status = ACTIONS[p] if status in (None, "current") else status
+            if p in actions:
+                status = actions[p] if status in (None, "current") else status
             else:
                 post.append(p)
         state = dict(state) if state else {"org": None, "post": None, "status": "current"}
