@@ -212,9 +212,12 @@ def add(
 
     if store_exists:
         get_store()  # raises early for a locked or foreign store
-    batches = _Batches(get_store, result, jobs)
+    batches = _Batches(get_store, result, jobs, overrides, progress, len(files))
     try:
-        _read_all(files, known, overrides, stdin, result, progress, batches, batch_size)
+        if batches.jobs == 1:
+            _read_all(files, known, overrides, stdin, result, progress, batches, batch_size)
+        else:
+            _list_all(files, known, overrides, stdin, result, batches, batch_size)
     except BaseException:
         batches.abandon()
         raise
@@ -265,6 +268,77 @@ def _read_all(files, known: dict, overrides, stdin, result: AddResult, progress,
         batches.submit(pending)
 
 
+def _list_all(files, known: dict, overrides, stdin, result: AddResult, batches: _Batches, batch_size: int) -> None:
+    """``_read_all`` for ``--jobs`` above 1: this process only lists what may
+    be new or changed (a size and mtime that differ from the store's); the
+    workers read and decode the files, skip those whose content hash is
+    unchanged, extract and make the batch's Arrow tables (``read_and_extract``).
+    The writing process then only writes: it used to read every file and
+    build every row itself, which kept it busy while the workers waited."""
+    pending: list[tuple] = []
+    for path, display in files:
+        if path is None:
+            try:
+                data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to refuse, never more
+                src = read_bytes(data, display, ".txt", overrides)
+            except FactcheckError as exc:
+                result.errors.append(exc)
+                batches.tick()
+                continue
+            sid = source_id_for(display, src.content_hash)
+            if any(r["id"] == sid for r in known.values()):
+                result.skipped.append(display)
+                batches.tick()
+                continue
+            pending.append((src, display, None, sid, None, len(data)))
+        else:
+            try:
+                st = path.stat()
+            except OSError:
+                st = None  # reading it says why
+            prev = known.get(display)
+            if prev and st and prev["size"] == st.st_size and prev["mtime"] == st.st_mtime and not overrides:
+                result.skipped.append(display)
+                batches.tick()
+                continue
+            prev = {"id": prev["id"], "content_hash": prev["content_hash"], "version": prev["version"]} if prev else None
+            pending.append((str(path), display, prev, prev["id"] if prev else source_id_for(display), st.st_mtime if st else None, st.st_size if st else None))
+        if len(pending) >= batch_size:
+            batches.submit(pending)
+            pending = []
+    if pending:
+        batches.submit(pending)
+
+
+def read_and_extract(items: list[tuple], overrides: dict | None) -> tuple[list, dict, list[str]]:
+    """A batch of ``_list_all``'s items, each with the names other sources
+    confirm, read, extracted and made into Arrow tables (in a worker, or in
+    the writing process while the workers start). Returns, per item, what
+    became of it (its display name when stored, ``None`` when its content
+    was unchanged, the FactcheckError when it could not be read), the tables
+    and the ids of the stored sources it replaces."""
+    outcome: list = []
+    batch, orgs = [], []
+    for what, display, prev, sid, mtime, size, names in items:
+        if isinstance(what, RawSource):
+            src = what
+        else:
+            try:
+                src = read_path(Path(what), display, overrides)
+            except FactcheckError as exc:
+                outcome.append(exc)
+                continue
+            if prev and prev["content_hash"] == src.content_hash and not overrides:
+                outcome.append(None)
+                continue
+        outcome.append(display)
+        batch.append((src, prev, sid, mtime, size))
+        orgs.append(names)
+    extracted = extract_batch([(src.text, src.published, src.title, o) for (src, *_), o in zip(batch, orgs)]) if batch else []
+    tables, history = _build_tables(batch, extracted, datetime.now())
+    return outcome, tables, history
+
+
 class _Batches:
     """Batches of sources on their way to the store: extracted by ``jobs``
     worker processes (spawned once a second batch shows there is more than
@@ -275,9 +349,11 @@ class _Batches:
     deliver, it waits for them when they are behind (on busy cores a third
     extractor slows everything down)."""
 
-    def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None):
+    def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None, overrides: dict | None = None,
+                 progress: Callable[[int, int], None] | None = None, total: int = 0):
         self.get_store, self.result = get_store, result
         self.jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+        self.overrides, self.progress, self.total, self.done = overrides, progress, total, 0
         self.pool = None
         self.held: list | None = None
         self.inflight: deque = deque()
@@ -291,6 +367,12 @@ class _Batches:
 
             self.gaz = Gazetteer(store)
         return self.gaz
+
+    def tick(self, n: int = 1) -> None:
+        """``n`` more files dealt with (``--jobs`` above 1: when skipped, or when their batch is stored)."""
+        self.done += n
+        if self.progress:
+            self.progress(self.done, self.total)
 
     def submit(self, batch: list) -> None:
         if self.jobs == 1:
@@ -312,28 +394,61 @@ class _Batches:
         self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),),
                                         max_tasks_per_child=WORKER_BATCHES)
 
+    def _with_names(self, batch: list) -> list[tuple]:
+        store = self.get_store()
+        names = self.gazetteer(store).for_sources(store, [prev["id"] if prev else None for _w, _d, prev, *_ in batch])
+        return [(*item, n) for item, n in zip(batch, names)]
+
+    def _here(self, batch: list) -> None:
+        """Read, extract and store a batch in this process."""
+        self._store([(batch, read_and_extract(self._with_names(batch), self.overrides))])
+
     def _send(self, batch: list) -> None:
         self._drain(block=False)
-        store = self.get_store()
         if len(self.inflight) >= 2 * self.jobs:
             if not self.delivered:  # the workers are still loading the pipeline: this process extracts meanwhile
-                _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(store))
-                return
+                return self._here(batch)
             self._drain(block=True, at_most=1)  # then it waits for them: a third extractor on busy cores only slows them down
-        self.inflight.append((batch, self.pool.submit(extract_batch, _items(store, batch, self.gazetteer(store)))))
+        self.inflight.append((batch, self.pool.submit(read_and_extract, self._with_names(batch), self.overrides)))
 
     def _drain(self, block: bool, at_most: int | None = None) -> None:
+        """Store the batches the workers have finished, in order; those
+        finished together in one transaction."""
+        ready = []
         while self.inflight and (block or self.inflight[0][1].done()) and at_most != 0:
             batch, future = self.inflight.popleft()
-            _write_batch(self.get_store, batch, self.result, future.result(), gaz=self.gaz)
-            self.delivered = True
+            ready.append((batch, future.result()))
             at_most = None if at_most is None else at_most - 1
+            if block and at_most is None and len(ready) >= 2 * self.jobs:
+                self._store(ready)
+                ready = []
+        if ready:
+            self._store(ready)
+            self.delivered = True
+
+    def _store(self, done: list) -> None:
+        """Store batches read by ``read_and_extract``, in one transaction."""
+        store = self.get_store()
+        parts = [tables for _b, (_o, tables, _h) in done]
+        tables = parts[0] if len(parts) == 1 else {t: _concat([p[t] for p in parts]) for t in parts[0]}
+        now = datetime.now()
+        tables["sources"] = _stamped(tables["sources"], now)
+        _store_tables(store, tables, [sid for _b, (_o, _t, h) in done for sid in h], self.gazetteer(store), now)
+        for batch, (outcome, _t, _h) in done:
+            for (_w, display, prev, *_), what in zip(batch, outcome):
+                if what is None:
+                    self.result.skipped.append(display)
+                elif isinstance(what, FactcheckError):
+                    self.result.errors.append(what)
+                else:
+                    (self.result.updated if prev else self.result.added).append(what)
+            self.tick(len(batch))
 
     def finish(self) -> None:
         try:
             if self.held is not None:
                 batch, self.held = self.held, None
-                _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(self.get_store()))
+                self._here(batch)
             self._drain(block=True)
         finally:
             self.abandon()
@@ -418,6 +533,15 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
     if extracted is None:
         extracted = extract_batch(_items(store, batch, gaz))
     now = datetime.now()
+    tables, history = _build_tables(batch, extracted, now)
+    _store_tables(store, tables, history, gaz, now)
+    for (src, prev, *_rest) in batch:
+        (result.updated if prev else result.added).append(src.path)
+
+
+def _build_tables(batch, extracted: list, now: datetime) -> tuple[dict, list[str]]:
+    """The Arrow tables of a batch of sources and their extraction, and the
+    ids of the stored sources they replace."""
     src_rows, sent_rows, claim_rows, alias_rows, history = [], [], [], [], []
     org_rows, lookup_rows = [], []
     for (src, prev, sid, mtime, size), (sentences, claims, aliases, orgs, lookups) in zip(batch, extracted):
@@ -437,6 +561,30 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
             alias_rows.append({"source_id": sid, "kind": kind, "a": a, "b": b, "method": method})
         org_rows += [{"source_id": sid, **o} for o in orgs]
         lookup_rows += [{"source_id": sid, "name": n, "found": f} for n, f in lookups]
+    return {
+        "sources": _table(src_rows, "sources"), "sentences": _table(sent_rows, "sentences"), "claims": _table(claim_rows, "claims"),
+        "alias_edges": _table(alias_rows, "alias_edges"), "org_names": _table(org_rows, "org_names"),
+        "org_lookups": _table(lookup_rows, "org_lookups"),
+    }, history
+
+
+def _concat(tables: list):
+    import pyarrow as pa
+
+    return pa.concat_tables(tables)
+
+
+def _stamped(sources, now: datetime):
+    """Sources made in a worker, added at ``now`` (when they are stored)."""
+    import pyarrow as pa
+
+    at = sources.schema.get_field_index("added_at")
+    return sources.set_column(at, sources.schema.field(at), pa.array([now] * sources.num_rows, pa.timestamp("us")))
+
+
+def _store_tables(store: Store, tables: dict, history: list[str], gaz, now: datetime) -> None:
+    """Write one or more batches' tables in one transaction: a kill leaves
+    whole sources only. ``history``: stored sources they replace."""
     import pyarrow as pa
 
     from .gazetteer import removed_pairs
@@ -454,16 +602,11 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
                                ("org_names", "source_id"), ("org_lookups", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
             store.needs_full_check()  # claims were replaced: findings of the old ones may go
-        store.insert_arrow("sources", _table(src_rows, "sources"))
-        store.insert_arrow("sentences", _table(sent_rows, "sentences"))
-        store.insert_arrow("claims", _table(claim_rows, "claims"))
-        store.insert_arrow("alias_edges", _table(alias_rows, "alias_edges"))
-        store.insert_arrow("org_names", _table(org_rows, "org_names"))
-        store.insert_arrow("org_lookups", _table(lookup_rows, "org_lookups"))
-        store.insert_arrow("pending", pa.table({"source_id": pa.array([r["id"] for r in src_rows], pa.string())}))
-        gaz.changed(store, gone, [(r["source_id"], r["name"]) for r in org_rows])
-    for (src, prev, *_rest) in batch:
-        (result.updated if prev else result.added).append(src.path)
+        for table in ("sources", "sentences", "claims", "alias_edges", "org_names", "org_lookups"):
+            store.insert_arrow(table, tables[table])
+        store.insert_arrow("pending", pa.table({"source_id": tables["sources"].column("id")}))
+        names = tables["org_names"]
+        gaz.changed(store, gone, zip(names.column("source_id").to_pylist(), names.column("name").to_pylist()))
 
 
 @cache
