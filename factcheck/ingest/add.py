@@ -272,7 +272,7 @@ def _list_all(files, known: dict, overrides, stdin, result: AddResult, batches: 
     """``_read_all`` for ``--jobs`` above 1: this process only lists what may
     be new or changed (a size and mtime that differ from the store's); the
     workers read and decode the files, skip those whose content hash is
-    unchanged, extract and make the batch's Arrow tables (``read_and_extract``).
+    unchanged, extract and make the batch's columns (``read_and_extract``).
     The writing process then only writes: it used to read every file and
     build every row itself, which kept it busy while the workers waited."""
     pending: list[tuple] = []
@@ -312,11 +312,12 @@ def _list_all(files, known: dict, overrides, stdin, result: AddResult, batches: 
 
 def read_and_extract(items: list[tuple], overrides: dict | None) -> tuple[list, dict, list[str]]:
     """A batch of ``_list_all``'s items, each with the names other sources
-    confirm, read, extracted and made into Arrow tables (in a worker, or in
+    confirm, read, extracted and made into columns (in a worker, or in
     the writing process while the workers start). Returns, per item, what
     became of it (its display name when stored, ``None`` when its content
-    was unchanged, the FactcheckError when it could not be read), the tables
-    and the ids of the stored sources it replaces."""
+    was unchanged, the FactcheckError when it could not be read), the
+    columns of each table (``_build_tables``) and the ids of the stored
+    sources it replaces."""
     outcome: list = []
     batch, orgs = [], []
     for what, display, prev, sid, mtime, size, names in items:
@@ -335,8 +336,8 @@ def read_and_extract(items: list[tuple], overrides: dict | None) -> tuple[list, 
         batch.append((src, prev, sid, mtime, size))
         orgs.append(names)
     extracted = extract_batch([(src.text, src.published, src.title, o) for (src, *_), o in zip(batch, orgs)]) if batch else []
-    tables, history = _build_tables(batch, extracted, datetime.now())
-    return outcome, tables, history
+    columns, history = _build_tables(batch, extracted, None)
+    return outcome, columns, history
 
 
 class _Batches:
@@ -429,11 +430,10 @@ class _Batches:
     def _store(self, done: list) -> None:
         """Store batches read by ``read_and_extract``, in one transaction."""
         store = self.get_store()
-        parts = [tables for _b, (_o, tables, _h) in done]
-        tables = parts[0] if len(parts) == 1 else {t: _concat([p[t] for p in parts]) for t in parts[0]}
+        columns = _merged([cols for _b, (_o, cols, _h) in done])
         now = datetime.now()
-        tables["sources"] = _stamped(tables["sources"], now)
-        _store_tables(store, tables, [sid for _b, (_o, _t, h) in done for sid in h], self.gazetteer(store), now)
+        columns["sources"]["added_at"] = [now] * len(columns["sources"]["id"])  # stored now (made in a worker)
+        _store_tables(store, columns, [sid for _b, (_o, _t, h) in done for sid in h], self.gazetteer(store), now)
         for batch, (outcome, _t, _h) in done:
             for (_w, display, prev, *_), what in zip(batch, outcome):
                 if what is None:
@@ -533,15 +533,15 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
     if extracted is None:
         extracted = extract_batch(_items(store, batch, gaz))
     now = datetime.now()
-    tables, history = _build_tables(batch, extracted, now)
-    _store_tables(store, tables, history, gaz, now)
+    columns, history = _build_tables(batch, extracted, now)
+    _store_tables(store, columns, history, gaz, now)
     for (src, prev, *_rest) in batch:
         (result.updated if prev else result.added).append(src.path)
 
 
-def _build_tables(batch, extracted: list, now: datetime) -> tuple[dict, list[str]]:
-    """The Arrow tables of a batch of sources and their extraction, and the
-    ids of the stored sources they replace."""
+def _build_tables(batch, extracted: list, now: datetime | None) -> tuple[dict, list[str]]:
+    """The columns of each table for a batch of sources and their
+    extraction, and the ids of the stored sources they replace."""
     src_rows, sent_rows, claim_rows, alias_rows, history = [], [], [], [], []
     org_rows, lookup_rows = [], []
     for (src, prev, sid, mtime, size), (sentences, claims, aliases, orgs, lookups) in zip(batch, extracted):
@@ -562,33 +562,30 @@ def _build_tables(batch, extracted: list, now: datetime) -> tuple[dict, list[str
         org_rows += [{"source_id": sid, **o} for o in orgs]
         lookup_rows += [{"source_id": sid, "name": n, "found": f} for n, f in lookups]
     return {
-        "sources": _table(src_rows, "sources"), "sentences": _table(sent_rows, "sentences"), "claims": _table(claim_rows, "claims"),
-        "alias_edges": _table(alias_rows, "alias_edges"), "org_names": _table(org_rows, "org_names"),
-        "org_lookups": _table(lookup_rows, "org_lookups"),
+        "sources": _columns(src_rows, "sources"), "sentences": _columns(sent_rows, "sentences"), "claims": _columns(claim_rows, "claims"),
+        "alias_edges": _columns(alias_rows, "alias_edges"), "org_names": _columns(org_rows, "org_names"),
+        "org_lookups": _columns(lookup_rows, "org_lookups"),
     }, history
 
 
-def _concat(tables: list):
-    import pyarrow as pa
-
-    return pa.concat_tables(tables)
-
-
-def _stamped(sources, now: datetime):
-    """Sources made in a worker, added at ``now`` (when they are stored)."""
-    import pyarrow as pa
-
-    at = sources.schema.get_field_index("added_at")
-    return sources.set_column(at, sources.schema.field(at), pa.array([now] * sources.num_rows, pa.timestamp("us")))
+def _merged(parts: list[dict]) -> dict:
+    """The columns of several batches as one."""
+    if len(parts) == 1:
+        return parts[0]
+    out = {}
+    for table, cols in parts[0].items():
+        out[table] = {name: [v for p in parts for v in p[table][name]] for name in cols}
+    return out
 
 
-def _store_tables(store: Store, tables: dict, history: list[str], gaz, now: datetime) -> None:
-    """Write one or more batches' tables in one transaction: a kill leaves
+def _store_tables(store: Store, columns: dict, history: list[str], gaz, now: datetime) -> None:
+    """Write one or more batches' columns in one transaction: a kill leaves
     whole sources only. ``history``: stored sources they replace."""
     import pyarrow as pa
 
     from .gazetteer import removed_pairs
 
+    tables = {table: _arrow(cols, table) for table, cols in columns.items()}
     with store.transaction():
         gone = []
         if history:
@@ -605,8 +602,28 @@ def _store_tables(store: Store, tables: dict, history: list[str], gaz, now: date
         for table in ("sources", "sentences", "claims", "alias_edges", "org_names", "org_lookups"):
             store.insert_arrow(table, tables[table])
         store.insert_arrow("pending", pa.table({"source_id": tables["sources"].column("id")}))
-        names = tables["org_names"]
-        gaz.changed(store, gone, zip(names.column("source_id").to_pylist(), names.column("name").to_pylist()))
+        gaz.changed(store, gone, zip(columns["org_names"]["source_id"], columns["org_names"]["name"]))
+
+
+# the columns of each table ``add`` writes, with their Arrow types (by name:
+# a worker makes the columns without importing pyarrow, 44 MB of it)
+COLUMNS = {
+    "sources": (("id", "string"), ("path", "string"), ("version", "int32"), ("content_hash", "string"),
+                ("size", "int64"), ("mtime", "float64"), ("text", "string"), ("outlet", "string"),
+                ("published", "date32"), ("published_origin", "string"), ("url", "string"), ("title", "string"),
+                ("encoding", "string"), ("added_at", "timestamp")),
+    "sentences": (("source_id", "string"), ("idx", "int32"), ("start", "int32"), ("end", "int32"),
+                  ("section", "string"), ("repeat_of", "int32"), ("text", "string")),
+    "claims": (("id", "string"), ("source_id", "string"), ("kind", "string"), ("subject", "string"),
+               ("value", "string"), ("start", "int32"), ("end", "int32"), ("quote", "string"),
+               ("sentence_idx", "int32"), ("sentence_start", "int32"), ("sentence_end", "int32"),
+               ("section", "string"), ("as_of", "date32"), ("as_of_precision", "string"),
+               ("org", "string"), ("role", "string"), ("rank", "string"), ("grp", "string"),
+               ("count", "int32"), ("detail", "string")),
+    "alias_edges": (("source_id", "string"), ("kind", "string"), ("a", "string"), ("b", "string"), ("method", "string")),
+    "org_names": (("name", "string"), ("source_id", "string"), ("start", "int32"), ("end", "int32"), ("how", "string")),
+    "org_lookups": (("source_id", "string"), ("name", "string"), ("found", "bool")),
+}
 
 
 @cache
@@ -615,29 +632,20 @@ def _schemas() -> dict:
     commands that only read never import pyarrow)."""
     import pyarrow as pa
 
-    return {
-        "sources": pa.schema([
-            ("id", pa.string()), ("path", pa.string()), ("version", pa.int32()), ("content_hash", pa.string()),
-            ("size", pa.int64()), ("mtime", pa.float64()), ("text", pa.string()), ("outlet", pa.string()),
-            ("published", pa.date32()), ("published_origin", pa.string()), ("url", pa.string()), ("title", pa.string()),
-            ("encoding", pa.string()), ("added_at", pa.timestamp("us")),
-        ]),
-        "sentences": pa.schema([
-            ("source_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-            ("section", pa.string()), ("repeat_of", pa.int32()), ("text", pa.string()),
-        ]),
-        "claims": pa.schema([
-            ("id", pa.string()), ("source_id", pa.string()), ("kind", pa.string()), ("subject", pa.string()),
-            ("value", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("quote", pa.string()),
-            ("sentence_idx", pa.int32()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
-            ("section", pa.string()), ("as_of", pa.date32()), ("as_of_precision", pa.string()),
-            ("org", pa.string()), ("role", pa.string()), ("rank", pa.string()), ("grp", pa.string()),
-            ("count", pa.int32()), ("detail", pa.string()),
-        ]),
-        "alias_edges": pa.schema([("source_id", pa.string()), ("kind", pa.string()), ("a", pa.string()), ("b", pa.string()), ("method", pa.string())]),
-        "org_names": pa.schema([("name", pa.string()), ("source_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("how", pa.string())]),
-        "org_lookups": pa.schema([("source_id", pa.string()), ("name", pa.string()), ("found", pa.bool_())]),
-    }
+    types = {"timestamp": pa.timestamp("us"), "bool": pa.bool_()}
+    return {table: pa.schema([(name, types.get(t) or getattr(pa, t)()) for name, t in cols]) for table, cols in COLUMNS.items()}
+
+
+def _columns(rows: list[dict], table: str) -> dict[str, list]:
+    """Rows as the table's columns (plain lists, cheap to send from a worker)."""
+    return {name: [r.get(name) for r in rows] for name, _t in COLUMNS[table]}
+
+
+def _arrow(columns: dict[str, list], table: str):
+    """A table's columns as Arrow, converted in C, no Python per row."""
+    import pyarrow as pa
+
+    return pa.table(columns, schema=_schemas()[table])
 
 
 def _table(rows: list[dict], table: str):
