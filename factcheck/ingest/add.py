@@ -343,12 +343,13 @@ def read_and_extract(items: list[tuple], overrides: dict | None) -> tuple[list, 
 class _Batches:
     """Batches of sources on their way to the store: extracted by ``jobs``
     worker processes (spawned once a second batch shows there is more than
-    one), stored here, by this process only, one batch per transaction, so a
-    kill leaves whole sources only. At most two batches per worker are in
-    flight (memory is bounded by the batch size); when the workers are
-    still starting, this process extracts the next batch itself; once they
-    deliver, it waits for them when they are behind (on busy cores a third
-    extractor slows everything down)."""
+    one), stored here, by this process only, the batches that are ready
+    together in one transaction, so a kill leaves whole sources only. At
+    most two batches per worker are in flight (memory is bounded by the
+    batch size); this process waits for the workers when they are behind,
+    even while they load the pipeline (it used to extract batches itself
+    meanwhile, loading a pipeline of its own: a third process on two busy
+    cores)."""
 
     def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None, overrides: dict | None = None,
                  progress: Callable[[int, int], None] | None = None, total: int = 0):
@@ -359,7 +360,6 @@ class _Batches:
         self.held: list | None = None
         self.inflight: deque = deque()
         self.gaz = None
-        self.delivered = False  # a worker has returned a batch (its pipeline is loaded)
 
     def gazetteer(self, store: Store):
         """The store's gazetteer, loaded once and kept up to date batch by batch."""
@@ -407,9 +407,7 @@ class _Batches:
     def _send(self, batch: list) -> None:
         self._drain(block=False)
         if len(self.inflight) >= 2 * self.jobs:
-            if not self.delivered:  # the workers are still loading the pipeline: this process extracts meanwhile
-                return self._here(batch)
-            self._drain(block=True, at_most=1)  # then it waits for them: a third extractor on busy cores only slows them down
+            self._drain(block=True, at_most=1)  # it waits for them, even while they load the pipeline: a third extractor on two busy cores only slows them down
         self.inflight.append((batch, self.pool.submit(read_and_extract, self._with_names(batch), self.overrides)))
 
     def _drain(self, block: bool, at_most: int | None = None) -> None:
@@ -425,7 +423,6 @@ class _Batches:
                 ready = []
         if ready:
             self._store(ready)
-            self.delivered = True
 
     def _store(self, done: list) -> None:
         """Store batches read by ``read_and_extract``, in one transaction."""
@@ -463,6 +460,7 @@ class _Batches:
 def _warm_worker(parent: int) -> None:
     """A worker loads the pipeline once, and ends when the process that
     started it is gone (killed: nothing would ever ask it for work again)."""
+    import atexit
     import threading
     import time
 
@@ -472,6 +470,10 @@ def _warm_worker(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
+    # once its work is done, a worker ends without taking the pipeline apart
+    # (freeing spaCy's objects one by one took about a second at the end of
+    # every add --jobs); registered last, this runs first at exit
+    atexit.register(os._exit, 0)
     from ..nlp.pipeline import build_nlp
 
     build_nlp()
