@@ -5,7 +5,8 @@
 - A changed file becomes a new version of its source (the old version is
   listed in ``source_versions``; its sentences and claims are replaced).
 - Sources go through spaCy in batches (``nlp.pipe``) and are written a batch
-  at a time, each batch in one transaction, bulk through Arrow: a source is
+  at a time (with ``--jobs`` above 1, the batches the workers have finished
+  together), each write one transaction, bulk through Arrow: a source is
   either fully stored or not at all, even if the process is killed.
 - Bad files are named with the reason; good files are still stored.
 """
@@ -194,8 +195,9 @@ def add(
     jobs: int | None = None,
 ) -> AddResult:
     """Read what is new or changed under ``paths`` and store it. ``jobs``:
-    processes that extract claims (default: every core); this process
-    reads the files and writes the store, one batch per transaction."""
+    processes that extract claims (default: every core). With one, this
+    process reads, extracts and writes, one batch per transaction; with more,
+    the workers read the files too and this process lists and writes."""
     files = discover(paths, root)
     result = AddResult()
     store: Store | None = None
