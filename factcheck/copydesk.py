@@ -158,6 +158,9 @@ class CopyDeskError(FactcheckError):
         self.lines = lines
         Exception.__init__(self, "\n".join(lines))
 
+    def __reduce__(self):
+        return (type(self), (self.lines,))
+
 
 @dataclass
 class CopyDeskResult:

@@ -14,3 +14,8 @@ class FactcheckError(Exception):
         self.path = path
         self.message = message
         super().__init__(f"{path}: {message}" if path else message)
+
+    def __reduce__(self):
+        # pickled with its message and path (a file a worker could not read,
+        # ``add --jobs``), not with the one line they make
+        return (type(self), (self.message, self.path))

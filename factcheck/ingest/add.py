@@ -5,7 +5,8 @@
 - A changed file becomes a new version of its source (the old version is
   listed in ``source_versions``; its sentences and claims are replaced).
 - Sources go through spaCy in batches (``nlp.pipe``) and are written a batch
-  at a time, each batch in one transaction, bulk through Arrow: a source is
+  at a time (with ``--jobs`` above 1, the batches the workers have finished
+  together), each write one transaction, bulk through Arrow: a source is
   either fully stored or not at all, even if the process is killed.
 - Bad files are named with the reason; good files are still stored.
 """
@@ -194,8 +195,9 @@ def add(
     jobs: int | None = None,
 ) -> AddResult:
     """Read what is new or changed under ``paths`` and store it. ``jobs``:
-    processes that extract claims (default: every core); this process
-    reads the files and writes the store, one batch per transaction."""
+    processes that extract claims (default: every core). With one, this
+    process reads, extracts and writes, one batch per transaction; with more,
+    the workers read the files too and this process lists and writes."""
     files = discover(paths, root)
     result = AddResult()
     store: Store | None = None
@@ -212,9 +214,12 @@ def add(
 
     if store_exists:
         get_store()  # raises early for a locked or foreign store
-    batches = _Batches(get_store, result, jobs)
+    batches = _Batches(get_store, result, jobs, overrides, progress, len(files))
     try:
-        _read_all(files, known, overrides, stdin, result, progress, batches, batch_size)
+        if batches.jobs == 1:
+            _read_all(files, known, overrides, stdin, result, progress, batches, batch_size)
+        else:
+            _list_all(files, known, overrides, stdin, result, batches, batch_size)
     except BaseException:
         batches.abandon()
         raise
@@ -265,24 +270,98 @@ def _read_all(files, known: dict, overrides, stdin, result: AddResult, progress,
         batches.submit(pending)
 
 
+def _list_all(files, known: dict, overrides, stdin, result: AddResult, batches: _Batches, batch_size: int) -> None:
+    """``_read_all`` for ``--jobs`` above 1: this process only lists what may
+    be new or changed (a size and mtime that differ from the store's); the
+    workers read and decode the files, skip those whose content hash is
+    unchanged, extract and make the batch's columns (``read_and_extract``).
+    The writing process then only writes: it used to read every file and
+    build every row itself, which kept it busy while the workers waited."""
+    pending: list[tuple] = []
+    for path, display in files:
+        if path is None:
+            try:
+                data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to refuse, never more
+                src = read_bytes(data, display, ".txt", overrides)
+            except FactcheckError as exc:
+                result.errors.append(exc)
+                batches.tick()
+                continue
+            sid = source_id_for(display, src.content_hash)
+            if any(r["id"] == sid for r in known.values()):
+                result.skipped.append(display)
+                batches.tick()
+                continue
+            pending.append((src, display, None, sid, None, len(data)))
+        else:
+            try:
+                st = path.stat()
+            except OSError:
+                st = None  # reading it says why
+            prev = known.get(display)
+            if prev and st and prev["size"] == st.st_size and prev["mtime"] == st.st_mtime and not overrides:
+                result.skipped.append(display)
+                batches.tick()
+                continue
+            prev = {"id": prev["id"], "content_hash": prev["content_hash"], "version": prev["version"]} if prev else None
+            pending.append((str(path), display, prev, prev["id"] if prev else source_id_for(display), st.st_mtime if st else None, st.st_size if st else None))
+        if len(pending) >= batch_size:
+            batches.submit(pending)
+            pending = []
+    if pending:
+        batches.submit(pending)
+
+
+def read_and_extract(items: list[tuple], overrides: dict | None) -> tuple[list, dict, list[str]]:
+    """A batch of ``_list_all``'s items, each with the names other sources
+    confirm, read, extracted and made into columns (in a worker, or in
+    the writing process while the workers start). Returns, per item, what
+    became of it (its display name when stored, ``None`` when its content
+    was unchanged, the FactcheckError when it could not be read), the
+    columns of each table (``_build_tables``) and the ids of the stored
+    sources it replaces."""
+    outcome: list = []
+    batch, orgs = [], []
+    for what, display, prev, sid, mtime, size, names in items:
+        if isinstance(what, RawSource):
+            src = what
+        else:
+            try:
+                src = read_path(Path(what), display, overrides)
+            except FactcheckError as exc:
+                outcome.append(exc)
+                continue
+            if prev and prev["content_hash"] == src.content_hash and not overrides:
+                outcome.append(None)
+                continue
+        outcome.append(display)
+        batch.append((src, prev, sid, mtime, size))
+        orgs.append(names)
+    extracted = extract_batch([(src.text, src.published, src.title, o) for (src, *_), o in zip(batch, orgs)]) if batch else []
+    columns, history = _build_tables(batch, extracted, None)
+    return outcome, columns, history
+
+
 class _Batches:
     """Batches of sources on their way to the store: extracted by ``jobs``
     worker processes (spawned once a second batch shows there is more than
-    one), stored here, by this process only, one batch per transaction, so a
-    kill leaves whole sources only. At most two batches per worker are in
-    flight (memory is bounded by the batch size); when the workers are
-    still starting, this process extracts the next batch itself; once they
-    deliver, it waits for them when they are behind (on busy cores a third
-    extractor slows everything down)."""
+    one), stored here, by this process only, the batches that are ready
+    together in one transaction, so a kill leaves whole sources only. At
+    most two batches per worker are in flight (memory is bounded by the
+    batch size); this process waits for the workers when they are behind,
+    even while they load the pipeline (it used to extract batches itself
+    meanwhile, loading a pipeline of its own: a third process on two busy
+    cores)."""
 
-    def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None):
+    def __init__(self, get_store: Callable[[], Store], result: AddResult, jobs: int | None, overrides: dict | None = None,
+                 progress: Callable[[int, int], None] | None = None, total: int = 0):
         self.get_store, self.result = get_store, result
         self.jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+        self.overrides, self.progress, self.total, self.done = overrides, progress, total, 0
         self.pool = None
         self.held: list | None = None
         self.inflight: deque = deque()
         self.gaz = None
-        self.delivered = False  # a worker has returned a batch (its pipeline is loaded)
 
     def gazetteer(self, store: Store):
         """The store's gazetteer, loaded once and kept up to date batch by batch."""
@@ -291,6 +370,12 @@ class _Batches:
 
             self.gaz = Gazetteer(store)
         return self.gaz
+
+    def tick(self, n: int = 1) -> None:
+        """``n`` more files dealt with (``--jobs`` above 1: when skipped, or when their batch is stored)."""
+        self.done += n
+        if self.progress:
+            self.progress(self.done, self.total)
 
     def submit(self, batch: list) -> None:
         if self.jobs == 1:
@@ -312,28 +397,57 @@ class _Batches:
         self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker, initargs=(os.getpid(),),
                                         max_tasks_per_child=WORKER_BATCHES)
 
+    def _with_names(self, batch: list) -> list[tuple]:
+        store = self.get_store()
+        names = self.gazetteer(store).for_sources(store, [prev["id"] if prev else None for _w, _d, prev, *_ in batch])
+        return [(*item, n) for item, n in zip(batch, names)]
+
+    def _here(self, batch: list) -> None:
+        """Read, extract and store a batch in this process."""
+        self._store([(batch, read_and_extract(self._with_names(batch), self.overrides))])
+
     def _send(self, batch: list) -> None:
         self._drain(block=False)
-        store = self.get_store()
         if len(self.inflight) >= 2 * self.jobs:
-            if not self.delivered:  # the workers are still loading the pipeline: this process extracts meanwhile
-                _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(store))
-                return
-            self._drain(block=True, at_most=1)  # then it waits for them: a third extractor on busy cores only slows them down
-        self.inflight.append((batch, self.pool.submit(extract_batch, _items(store, batch, self.gazetteer(store)))))
+            self._drain(block=True, at_most=1)  # it waits for them, even while they load the pipeline: a third extractor on two busy cores only slows them down
+        self.inflight.append((batch, self.pool.submit(read_and_extract, self._with_names(batch), self.overrides)))
 
     def _drain(self, block: bool, at_most: int | None = None) -> None:
+        """Store the batches the workers have finished, in order; those
+        finished together in one transaction."""
+        ready = []
         while self.inflight and (block or self.inflight[0][1].done()) and at_most != 0:
             batch, future = self.inflight.popleft()
-            _write_batch(self.get_store, batch, self.result, future.result(), gaz=self.gaz)
-            self.delivered = True
+            ready.append((batch, future.result()))
             at_most = None if at_most is None else at_most - 1
+            if block and at_most is None and len(ready) >= 2 * self.jobs:
+                self._store(ready)
+                ready = []
+        if ready:
+            self._store(ready)
+
+    def _store(self, done: list) -> None:
+        """Store batches read by ``read_and_extract``, in one transaction."""
+        store = self.get_store()
+        columns = _merged([cols for _b, (_o, cols, _h) in done])
+        now = datetime.now()
+        columns["sources"]["added_at"] = [now] * len(columns["sources"]["id"])  # stored now (made in a worker)
+        _store_tables(store, columns, [sid for _b, (_o, _t, h) in done for sid in h], self.gazetteer(store), now)
+        for batch, (outcome, _t, _h) in done:
+            for (_w, display, prev, *_), what in zip(batch, outcome):
+                if what is None:
+                    self.result.skipped.append(display)
+                elif isinstance(what, FactcheckError):
+                    self.result.errors.append(what)
+                else:
+                    (self.result.updated if prev else self.result.added).append(what)
+            self.tick(len(batch))
 
     def finish(self) -> None:
         try:
             if self.held is not None:
                 batch, self.held = self.held, None
-                _write_batch(self.get_store, batch, self.result, gaz=self.gazetteer(self.get_store()))
+                self._here(batch)
             self._drain(block=True)
         finally:
             self.abandon()
@@ -348,6 +462,7 @@ class _Batches:
 def _warm_worker(parent: int) -> None:
     """A worker loads the pipeline once, and ends when the process that
     started it is gone (killed: nothing would ever ask it for work again)."""
+    import atexit
     import threading
     import time
 
@@ -357,6 +472,10 @@ def _warm_worker(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
+    # once its work is done, a worker ends without taking the pipeline apart
+    # (freeing spaCy's objects one by one took about a second at the end of
+    # every add --jobs); registered last, this runs first at exit
+    atexit.register(os._exit, 0)
     from ..nlp.pipeline import build_nlp
 
     build_nlp()
@@ -418,6 +537,15 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
     if extracted is None:
         extracted = extract_batch(_items(store, batch, gaz))
     now = datetime.now()
+    columns, history = _build_tables(batch, extracted, now)
+    _store_tables(store, columns, history, gaz, now)
+    for (src, prev, *_rest) in batch:
+        (result.updated if prev else result.added).append(src.path)
+
+
+def _build_tables(batch, extracted: list, now: datetime | None) -> tuple[dict, list[str]]:
+    """The columns of each table for a batch of sources and their
+    extraction, and the ids of the stored sources they replace."""
     src_rows, sent_rows, claim_rows, alias_rows, history = [], [], [], [], []
     org_rows, lookup_rows = [], []
     for (src, prev, sid, mtime, size), (sentences, claims, aliases, orgs, lookups) in zip(batch, extracted):
@@ -437,10 +565,31 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
             alias_rows.append({"source_id": sid, "kind": kind, "a": a, "b": b, "method": method})
         org_rows += [{"source_id": sid, **o} for o in orgs]
         lookup_rows += [{"source_id": sid, "name": n, "found": f} for n, f in lookups]
+    return {
+        "sources": _columns(src_rows, "sources"), "sentences": _columns(sent_rows, "sentences"), "claims": _columns(claim_rows, "claims"),
+        "alias_edges": _columns(alias_rows, "alias_edges"), "org_names": _columns(org_rows, "org_names"),
+        "org_lookups": _columns(lookup_rows, "org_lookups"),
+    }, history
+
+
+def _merged(parts: list[dict]) -> dict:
+    """The columns of several batches as one."""
+    if len(parts) == 1:
+        return parts[0]
+    out = {}
+    for table, cols in parts[0].items():
+        out[table] = {name: [v for p in parts for v in p[table][name]] for name in cols}
+    return out
+
+
+def _store_tables(store: Store, columns: dict, history: list[str], gaz, now: datetime) -> None:
+    """Write one or more batches' columns in one transaction: a kill leaves
+    whole sources only. ``history``: stored sources they replace."""
     import pyarrow as pa
 
     from .gazetteer import removed_pairs
 
+    tables = {table: _arrow(cols, table) for table, cols in columns.items()}
     with store.transaction():
         gone = []
         if history:
@@ -454,16 +603,31 @@ def _write_batch(get_store: Callable[[], Store], batch, result: AddResult, extra
                                ("org_names", "source_id"), ("org_lookups", "source_id"), ("sources", "id")):
                 store.sql(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
             store.needs_full_check()  # claims were replaced: findings of the old ones may go
-        store.insert_arrow("sources", _table(src_rows, "sources"))
-        store.insert_arrow("sentences", _table(sent_rows, "sentences"))
-        store.insert_arrow("claims", _table(claim_rows, "claims"))
-        store.insert_arrow("alias_edges", _table(alias_rows, "alias_edges"))
-        store.insert_arrow("org_names", _table(org_rows, "org_names"))
-        store.insert_arrow("org_lookups", _table(lookup_rows, "org_lookups"))
-        store.insert_arrow("pending", pa.table({"source_id": pa.array([r["id"] for r in src_rows], pa.string())}))
-        gaz.changed(store, gone, [(r["source_id"], r["name"]) for r in org_rows])
-    for (src, prev, *_rest) in batch:
-        (result.updated if prev else result.added).append(src.path)
+        for table in ("sources", "sentences", "claims", "alias_edges", "org_names", "org_lookups"):
+            store.insert_arrow(table, tables[table])
+        store.insert_arrow("pending", pa.table({"source_id": tables["sources"].column("id")}))
+        gaz.changed(store, gone, zip(columns["org_names"]["source_id"], columns["org_names"]["name"]))
+
+
+# the columns of each table ``add`` writes, with their Arrow types (by name:
+# a worker makes the columns without importing pyarrow, 44 MB of it)
+COLUMNS = {
+    "sources": (("id", "string"), ("path", "string"), ("version", "int32"), ("content_hash", "string"),
+                ("size", "int64"), ("mtime", "float64"), ("text", "string"), ("outlet", "string"),
+                ("published", "date32"), ("published_origin", "string"), ("url", "string"), ("title", "string"),
+                ("encoding", "string"), ("added_at", "timestamp")),
+    "sentences": (("source_id", "string"), ("idx", "int32"), ("start", "int32"), ("end", "int32"),
+                  ("section", "string"), ("repeat_of", "int32"), ("text", "string")),
+    "claims": (("id", "string"), ("source_id", "string"), ("kind", "string"), ("subject", "string"),
+               ("value", "string"), ("start", "int32"), ("end", "int32"), ("quote", "string"),
+               ("sentence_idx", "int32"), ("sentence_start", "int32"), ("sentence_end", "int32"),
+               ("section", "string"), ("as_of", "date32"), ("as_of_precision", "string"),
+               ("org", "string"), ("role", "string"), ("rank", "string"), ("grp", "string"),
+               ("count", "int32"), ("detail", "string")),
+    "alias_edges": (("source_id", "string"), ("kind", "string"), ("a", "string"), ("b", "string"), ("method", "string")),
+    "org_names": (("name", "string"), ("source_id", "string"), ("start", "int32"), ("end", "int32"), ("how", "string")),
+    "org_lookups": (("source_id", "string"), ("name", "string"), ("found", "bool")),
+}
 
 
 @cache
@@ -472,29 +636,20 @@ def _schemas() -> dict:
     commands that only read never import pyarrow)."""
     import pyarrow as pa
 
-    return {
-        "sources": pa.schema([
-            ("id", pa.string()), ("path", pa.string()), ("version", pa.int32()), ("content_hash", pa.string()),
-            ("size", pa.int64()), ("mtime", pa.float64()), ("text", pa.string()), ("outlet", pa.string()),
-            ("published", pa.date32()), ("published_origin", pa.string()), ("url", pa.string()), ("title", pa.string()),
-            ("encoding", pa.string()), ("added_at", pa.timestamp("us")),
-        ]),
-        "sentences": pa.schema([
-            ("source_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-            ("section", pa.string()), ("repeat_of", pa.int32()), ("text", pa.string()),
-        ]),
-        "claims": pa.schema([
-            ("id", pa.string()), ("source_id", pa.string()), ("kind", pa.string()), ("subject", pa.string()),
-            ("value", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("quote", pa.string()),
-            ("sentence_idx", pa.int32()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
-            ("section", pa.string()), ("as_of", pa.date32()), ("as_of_precision", pa.string()),
-            ("org", pa.string()), ("role", pa.string()), ("rank", pa.string()), ("grp", pa.string()),
-            ("count", pa.int32()), ("detail", pa.string()),
-        ]),
-        "alias_edges": pa.schema([("source_id", pa.string()), ("kind", pa.string()), ("a", pa.string()), ("b", pa.string()), ("method", pa.string())]),
-        "org_names": pa.schema([("name", pa.string()), ("source_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("how", pa.string())]),
-        "org_lookups": pa.schema([("source_id", pa.string()), ("name", pa.string()), ("found", pa.bool_())]),
-    }
+    types = {"timestamp": pa.timestamp("us"), "bool": pa.bool_()}
+    return {table: pa.schema([(name, types.get(t) or getattr(pa, t)()) for name, t in cols]) for table, cols in COLUMNS.items()}
+
+
+def _columns(rows: list[dict], table: str) -> dict[str, list]:
+    """Rows as the table's columns (plain lists, cheap to send from a worker)."""
+    return {name: [r.get(name) for r in rows] for name, _t in COLUMNS[table]}
+
+
+def _arrow(columns: dict[str, list], table: str):
+    """A table's columns as Arrow, converted in C, no Python per row."""
+    import pyarrow as pa
+
+    return pa.table(columns, schema=_schemas()[table])
 
 
 def _table(rows: list[dict], table: str):
