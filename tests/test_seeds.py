@@ -33,6 +33,7 @@ def test_timeline_5_to_9_is_info_explained_by_joins(seeded):
     assert len(infos) == 1
     f = infos[0]
     assert f["severity"] == "info" and f["values"] == ["5", "9"]
+    assert f["subject"] == "AI 원팀"  # the group's name, not the summit the second article names it with
     for name in ("LG전자", "LG유플러스", "동원그룹", "한국투자증권"):
         assert name in f["message"]
     assert "explain it" in f["message"]

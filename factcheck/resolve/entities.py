@@ -74,7 +74,10 @@ def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits
         # label: a proper name ("하버원" over "스마트항만 컨소시엄", another
         # outlet's description of it), the most frequent Hangul-bearing
         # spelling, then the longest
-        label = max(members, key=lambda m: (bool(proper and proper(m)), any("가" <= ch <= "힣" for ch in m), names[m], len(m), m))
+        # (a proper name much rarer than the most frequent name is not it:
+        # "서밋" beside "AI 원팀")
+        top = max(names[m] for m in members)
+        label = max(members, key=lambda m: (bool(proper and names[m] * 2 > top and proper(m)), any("가" <= ch <= "힣" for ch in m), names[m], len(m), m))
         ent = "e:" + keyfn(label)
         for m in members:
             out[m] = (ent, label, method.get(m, "exact"))
@@ -264,8 +267,11 @@ def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
     orgs = _components(org_names, org_key, org_edges, splits["org"])
     overlap, scores = _member_overlap_edges(store, orgs)
     overlap += _proper_with_descriptor_edges(group_names)
+    # a proper name is one an article apposed to a description ("연합 '파도마루'"),
+    # not any name without a group word ("서밋", an event the article names)
+    apposed = {a for a, _, how in edges["group"] if how == "apposition"}
     groups = _components(group_names, group_key, edges["group"] + _group_suffix_edges(group_names) + overlap, splits["group"],
-                         proper=_proper_group_name)
+                         proper=lambda n: n in apposed and _proper_group_name(n))
     rows = [{"kind": "org", "name": n, "entity": e, "label": l, "method": m, "score": None} for n, (e, l, m) in orgs.items()]
     rows += [{"kind": "group", "name": n, "entity": e, "label": l, "method": m, "score": scores.get(n) if m == "member_overlap" else None}
              for n, (e, l, m) in groups.items()]
