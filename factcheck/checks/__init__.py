@@ -31,6 +31,7 @@ from pathlib import Path
 from ..i18n import lazy as _
 from ..nlp.mentions import claim_confidence
 from ..resolve.entities import resolve
+from ..seq import IndexedSequence
 from ..store.db import Store
 from . import member_counts, member_lists, names, stated_count, titles
 from .base import (
@@ -91,12 +92,14 @@ def _remove(path: str) -> None:
         pass
 
 
-class FindingPages(Sequence):
+class FindingPages(IndexedSequence):
     """The findings of a check as people see them, kept in a temporary file
     (one JSON line each, in order) and read from it as they are used: a
     check's result never holds every finding in memory (issue 13). Each
     access reads the finding anew (changes to one are not kept: make a
     ``list`` of them to change them). The file goes with the object."""
+
+    _what = "finding"
 
     def __init__(self, path: str, offsets: array):
         self._path = path
@@ -106,13 +109,7 @@ class FindingPages(Sequence):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("finding index out of range")
+    def _item(self, i: int) -> Finding:
         with open(self._path, "rb") as fh:
             fh.seek(self._offsets[i])
             return _line_finding(fh.readline())

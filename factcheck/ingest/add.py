@@ -18,7 +18,7 @@ import os
 import sys
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import FactcheckError
 from ..i18n import lazy
+from ..seq import IndexedSequence
 from ..store.db import Store
 from .reader import MAX_BYTES, SUFFIXES, RawSource, read_bytes, read_path
 
@@ -75,11 +76,13 @@ def display_path(p: Path, root: Path | None = None) -> str:
         return p.resolve().as_posix()
 
 
-class FileList(Sequence):
+class FileList(IndexedSequence):
     """What ``discover`` found: (path, display name) pairs, made as they are
     read. A folder's files are kept as their names relative to it: a Path
     object and a name for each of 100,000 files grew the writing process
     with the corpus (about 10 MB of Python at 20,000 files)."""
+
+    _what = "file"
 
     def __init__(self) -> None:
         self._runs: list[tuple[Path | None, str, list[str] | None]] = []  # (path, display, None) or (folder, prefix, names)
@@ -104,13 +107,7 @@ class FileList(Sequence):
                 for rel in names:
                     yield base / rel, name + rel
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("file index out of range")
+    def _item(self, i: int) -> tuple[Path | None, str]:
         run = bisect_right(self._ends, i)
         base, name, names = self._runs[run]
         if names is None:
