@@ -440,7 +440,7 @@ def test_cooperatives_numbers_past_ten_targets_and_a_titled_person():
     B협동조합 두 곳이 합류"); "열여섯 번째" is sixteen, not six; "내년 12곳까지
     늘릴 것", "8개사 체제로 키울 계획" are targets; "구본하 협의회 사무총장은"
     is a person and his group, not a group named "구본하 협의회"."""
-    text = ("'들빛연합회'에 소담블루베리협동조합과 해오름채소협동조합 두 곳이 새로 합류했다. "
+    text = ("'들빛연합회'에 소담딸기협동조합과 해오름채소협동조합 두 곳이 새로 합류했다. "
             "이로써 지난 3월 6곳으로 출범한 연합회의 회원 조합은 8곳으로 늘었다. "
             "누리모빌리티가 들빛연합회의 열여섯 번째 회원사로 합류했다. "
             "구본하 협의회 사무총장은 \"회원사를 내년 12곳까지 늘릴 것\"이라고 말했다. "
@@ -470,23 +470,23 @@ def test_a_personnel_announcement_gives_each_listed_person_the_header_post():
 
 
 def test_a_university_joins_alone_and_counts_by_kind_are_parts():
-    """"한라대는 지난 13일 X에 가입했다": a university's short name joins as an
+    """"가람대는 지난 13일 X에 가입했다": a university's short name joins as an
     organisation does ("미래세대는" does not); "대학 4곳과 기업 4곳 등 여덟 개
     기관으로 출범": the counts by kind are parts of the total, not totals."""
-    joins = [c for c in claims_of("한라대는 지난 13일 '누리연합'에 가입했다. 미래세대는 13일 '누리연합'에 가입했다.\n") if c.kind == "event"]
-    assert [[m["name"] for m in c.detail["members"]] for c in joins] == [["한라대"]]
+    joins = [c for c in claims_of("가람대는 지난 13일 '누리연합'에 가입했다. 미래세대는 13일 '누리연합'에 가입했다.\n") if c.kind == "event"]
+    assert [[m["name"] for m in c.detail["members"]] for c in joins] == [["가람대"]]
     counts = [c.value for c in claims_of("'누리연합'은 지난해 3월 대학 4곳과 기업 4곳 등 여덟 개 기관으로 출범했다.\n") if c.kind == "member_count"]
     assert counts == ["8"]
 
 
 def test_a_verb_form_before_a_name_and_a_two_syllable_surname():
     """"컨소시엄을 기획한 정하준 누리중공업 전무": 기획한 modifies the name, it
-    is no person; "남궁 회장은" is a back-reference to 남궁지호, not a person
+    is no person; "남궁 회장은" is a back-reference to 남궁서아, not a person
     called 남궁."""
-    text = ("컨소시엄을 기획한 정하준 누리중공업 전무는 말했다. 지난 24일 연임에 성공한 남궁지호 한빛콘텐츠협회 회장을 만났다. "
+    text = ("컨소시엄을 기획한 정하준 누리중공업 전무는 말했다. 지난 24일 연임에 성공한 남궁서아 한빛콘텐츠협회 회장을 만났다. "
             "남궁 회장은 웃었다.\n")
     titles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "title"}
-    assert titles == {("정하준", "전무"), ("남궁지호", "회장")}, titles
+    assert titles == {("정하준", "전무"), ("남궁서아", "회장")}, titles
 
 
 def test_a_personnel_announcement_by_organisation_with_action_subheads():
@@ -513,10 +513,10 @@ def test_copula_lists_after_a_consonant_and_modified_member_nouns():
     "회원 조합은 …이다", "참여 명단은 …다": the members; "행사의 주인공은
     A, B, C이다" names no members."""
     text = ("'바다 협의회'가 출범했다. 회원사는 한빛전자, 누리증권, 가온텔레콤이다. 회원 조합은 가람협동조합, 새봄협동조합, 해오름협동조합이다. "
-            "참여 명단은 한빛내비, 씽크로드, 코어맵스, 서해대학교다. 이날 행사의 주인공은 한빛전자, 누리증권, 가온텔레콤이다.\n")
+            "참여 명단은 가온내비, 길잇기로드, 누리맵스, 바다대학교다. 이날 행사의 주인공은 한빛전자, 누리증권, 가온텔레콤이다.\n")
     lists = [[m["name"] for m in c.detail["members"]] for c in claims_of(text) if c.kind == "members"]
     assert lists == [["한빛전자", "누리증권", "가온텔레콤"], ["가람협동조합", "새봄협동조합", "해오름협동조합"],
-                     ["한빛내비", "씽크로드", "코어맵스", "서해대학교"]], lists
+                     ["가온내비", "길잇기로드", "누리맵스", "바다대학교"]], lists
 
 
 def test_a_part_among_members_candidates_in_talks_and_a_chronology():

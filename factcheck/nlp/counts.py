@@ -59,7 +59,7 @@ _NOT_UNIVERSITY = ("세대", "시대", "부대", "무대", "기대", "반대", "
 
 
 def _university(b: str) -> bool:
-    """"한라대", "서경과기대": a university's short name (a joiner of its own)."""
+    """"가람대", "누리과기대": a university's short name (a joiner of its own)."""
     return 3 <= len(b) <= 8 and b.endswith("대") and not b.endswith(_NOT_UNIVERSITY) and all("가" <= ch <= "힣" for ch in b)
 
 

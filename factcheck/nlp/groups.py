@@ -217,7 +217,7 @@ class GroupRules:
         short_names -= propers
         if not propers and not short_names:
             return
-        # "수소 얼라이언스 H2브릿지가": a group word directly before one of the
+        # "수소 얼라이언스 H2링크가": a group word directly before one of the
         # article's proper names (quoted or defined elsewhere) is apposed to it
         for sent in self.sentences:
             words = self.words_of.get(sent.idx, [])
@@ -242,7 +242,7 @@ class GroupRules:
             ms.sort(key=lambda g: g.start)
 
     def _defined_name(self, words: list[Word]) -> str | None:
-        """"H2브릿지는 … 출범한 민간 수소 협력체다", "무브온은 … 모인 데이터
+        """"H2링크는 … 출범한 민간 수소 협력체다", "길잇다은 … 모인 데이터
         공유 협의체다": a sentence whose topic is defined as a group names
         that group; the topic is its proper name."""
         if len(words) < 3:

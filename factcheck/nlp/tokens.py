@@ -97,7 +97,7 @@ def _analyse(core: str) -> tuple[str, str, str | None, int]:
     """Base, particle, bracket content and where the base ends in ``core``
     (-1: at the end of the core)."""
     # a closing quote ends the name: the hangul after it is particles,
-    # whatever they are ("'실증 협의체'와도", "'무브온'도", "'누리'로부터")
+    # whatever they are ("'실증 협의체'와도", "'길잇다'도", "'누리'로부터")
     qm = _QUOTED_TAIL.match(core)
     if qm:
         head = "".join(ch for ch in qm.group(1) if ch not in OPEN_Q + CLOSE_Q)

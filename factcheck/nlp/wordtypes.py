@@ -196,7 +196,7 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
                 w = tw.w
                 ww = Word(w.i, w.text, w.start, w.end, w.core_start, w.core_end, whole, w.base_end + len(tw.particle), None, "", w.sep_after)
                 out[k] = TWord(ww, whole, "", word_types(ww, whole, known), tw.flags)
-    # "컨소시엄을 기획한 정태윤 동진중공업 전무", "연임에 성공한 남궁지호 협회
+    # "컨소시엄을 기획한 정하준 누리중공업 전무", "연임에 성공한 남궁서아 협회
     # 회장": a name-shaped verb form right before a name modifies that name
     for k in range(len(out) - 1):
         tw, nxt = out[k], out[k + 1]

@@ -71,7 +71,7 @@ def _components(names: Counter, keyfn, edges: list[tuple[str, str, str]], splits
         comps[uf.find("n:" + n)].append(n)
     out = {}
     for root, members in comps.items():
-        # label: a proper name ("하버원" over "스마트항만 컨소시엄", another
+        # label: a proper name ("바다원" over "스마트항구 컨소시엄", another
         # outlet's description of it), the most frequent Hangul-bearing
         # spelling, then the longest
         # (a proper name much rarer than the most frequent name is not it:
@@ -209,7 +209,7 @@ def _proper_with_descriptor_edges(names: Counter) -> list[tuple[str, str, str]]:
 
 def _proper_group_name(name: str) -> bool:
     """A group's own name, not a description of it: no group word at its end
-    ("하버원", "페이링크", not "스마트항만 컨소시엄")."""
+    ("바다원", "결제링크", not "스마트항구 컨소시엄")."""
     from ..nlp.groups import is_proper_name
     from ..nlp.wordclass import group_head
 
