@@ -48,7 +48,7 @@ from .base import (
     load_titles,
     title_block,
 )
-from .timeline import histories
+from .timeline import histories, relabelled
 
 
 @dataclass
@@ -192,8 +192,7 @@ def compute_batches(store: Store, orgs: dict | None = None, scoped: bool = False
     held once), their evidence without sentences (``fill_sentences``).
     The store's connection streams the claims meanwhile: a consumer that
     writes uses another connection (``store.con.cursor()``)."""
-    if orgs is None:
-        orgs = resolve(store)["org"]
+    orgs = relabelled(resolve(store)["org"] if orgs is None else orgs)
     seen: set[str] = set()
     batch: list[Finding] = []
     evidence = 0
@@ -386,7 +385,7 @@ def _check(store: Store, command: str, sources_read: int, sources_skipped: int, 
     del prev
     if why_full is None:
         store.sql("CREATE OR REPLACE TEMP TABLE _old_entities AS SELECT kind, name, entity, label FROM entities")
-    orgs = resolve(store)["org"]
+    orgs = relabelled(resolve(store)["org"])
     if why_full is None:
         moved = store.scalar(
             """SELECT count(*) FROM _old_entities o LEFT JOIN entities n ON n.kind = o.kind AND n.name = o.name

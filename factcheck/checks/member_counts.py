@@ -10,7 +10,7 @@ from collections import Counter
 
 from ..i18n import join
 from ..i18n import lazy as _
-from .base import Finding, dedupe_evidence, fmt_date, group_scope, where_from
+from .base import Finding, dedupe_evidence, fmt_date, group_scope, member_names, where_from
 from .timeline import GroupHistory, org_label, periods
 
 
@@ -44,7 +44,7 @@ def _members_at(g: GroupHistory, period, orgs) -> set[str] | None:
     full = [c for c in lists if not c.detail.get("partial") or len(c.detail.get("members") or []) == c.count]
     if not full:
         return None
-    return {org_label(orgs, m["name"]) for m in full[0].detail["members"]}
+    return {org_label(orgs, m) for m in member_names(full[0])}
 
 
 def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:

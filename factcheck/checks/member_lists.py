@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..i18n import join
 from ..i18n import lazy as _
 from ..resolve.entities import best_matches
-from .base import ClaimRow, Finding, dedupe_evidence, fmt_date, group_scope
+from .base import ClaimRow, Finding, dedupe_evidence, fmt_date, group_scope, member_names
 from .timeline import GroupHistory, org_label, periods
 
 
@@ -69,7 +69,7 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
         for p in periods(lists, g.events):
             if len({c.source_id for c in p.points}) < 2:
                 continue
-            sets = {c.id: {org_label(orgs, m["name"]) for m in c.detail["members"]} for c in p.points}
+            sets = {c.id: {org_label(orgs, m) for m in member_names(c)} for c in p.points}
             odd = _odd_names(p.points, sets)
             if not odd:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..i18n import join
 from ..i18n import lazy as _
-from .base import ClaimRow, Finding, source_scope
+from .base import ClaimRow, Finding, member_names, source_scope
 
 
 def run(claims: list[ClaimRow]) -> list[Finding]:
@@ -24,7 +24,7 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
         listed = len(d.get("members") or [])
         if listed == stated or (listed < stated and d.get("partial")):
             continue
-        names = join((m["name"] for m in d["members"]), ",")
+        names = join(member_names(c), ",")
         group = c.group_label or c.subject
         msg = _("{source} states {stated} members of {group} but lists {listed}: {names}.",
                 source=c.outlet or c.path, stated=stated, group=group, listed=listed, names=names)

@@ -281,6 +281,9 @@ def resolve(store: Store) -> dict[str, dict[str, tuple[str, str, str]]]:
     with store.transaction():
         store.sql("DELETE FROM entities")
         store.insert_arrow("entities", table)
+    # the keys of every name were cached while they were linked: let them go
+    org_key.cache_clear()
+    group_key.cache_clear()
     return {"org": orgs, "group": groups}
 
 
