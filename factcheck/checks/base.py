@@ -143,10 +143,11 @@ TITLE_BLOCK_SQL = "coalesce(eo.entity, c.org)"
 GROUP_BLOCK_SQL = "coalesce(eg.entity, chr(1) || c.source_id)"
 FETCH_ROWS = 2048  # rows taken from DuckDB at a time
 # DuckDB's memory while it streams claims, and for the whole check: each
-# range of blocks sorts in about 30 MB, and the rest (its cache of the
-# store's pages, the findings' temp table) spills beyond it. At 100,000
-# sources 64, 80 and 96 MB ran out of memory in the streaming queries.
-SORT_MEMORY = "128MB"
+# range of blocks (RANGE_ROWS claims) sorts in about 15 MB, and the rest (its
+# cache of the store's pages, the findings' temp table) spills beyond it. At
+# 100,000 sources 64 MB ran out of memory in the streaming queries; 96 MB
+# with ranges of 16,384 claims peaked 30 MB below 128 MB with 32,768.
+SORT_MEMORY = "96MB"
 # DuckDB's optimizer turns the LEFT JOINs of claims to entities and sources
 # into RIGHT JOINs that hash every streamed claim (its detail and all) once
 # per join: 1.2 GB at 100,000 sources. Written as they are, the joins hash the
@@ -267,7 +268,7 @@ def stream_claims(store: Store, kinds: tuple[str, ...], block_sql: str, where: s
             store.sql("DROP TABLE IF EXISTS _stream")
 
 
-RANGE_ROWS = 32768  # claims DuckDB sorts at a time while streaming (whole blocks: a larger block is a range of its own)
+RANGE_ROWS = 16384  # claims DuckDB sorts at a time while streaming (whole blocks: a larger block is a range of its own)
 
 
 def block_ranges(store: Store, rows: int | None = None) -> list[tuple[str, str]]:
