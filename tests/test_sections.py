@@ -72,3 +72,13 @@ def test_share_bar_with_reporter_email_above_the_body_is_not_the_end():
     body = [lab for ln, lab in zip(lines, labels) if "선임했다고" in ln]
     assert body == ["body"]
     assert labels[-1] == "furniture" and labels[-2] == "furniture"  # the sign-off and copyright at the end still are
+
+
+def test_dateline_with_a_time_word_after_its_label_is_read():
+    # wire copy pasted without front matter: "송고시간 …", "입력일시 …", "등록일 …"
+    for line in ("송고시간 2023-05-17 09:40", "입력일시 : 2023.05.17 09:40", "등록일 2023년 5월 17일"):
+        text = f"한빛 얼라이언스, 두 곳 합류\n\n{line}\n\n(서울=가람통신) 박도윤 기자 = 한빛 얼라이언스에 두 곳이 새로 합류했다.\n"
+        assert find_dateline(text).isoformat() == "2023-05-17", line
+        doc = next(process([(text, find_dateline(text), None)]))
+        first = {text[s.start:s.end]: s.section for s in doc._.fc_sentences[:3]}
+        assert first[line] == "byline", line
