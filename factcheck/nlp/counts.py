@@ -189,6 +189,16 @@ class CountRules:
                 continue
             after = self.text[e : sent.end]
             reading = read_count(self.text[sent.start : s], after, yeo)
+            if reading.part_list and s not in board_of:
+                # "회원사 6곳 중 상장사는 A와 B, C 3곳이다": the count is a part, and
+                # so are the names it counts (a list of some members, no total)
+                lst = self._list_before(words, wi)
+                if lst and len(lst[0]) >= 2:
+                    members, _, style, first_i = lst
+                    handled_words.update(range(first_i, wi + 1))
+                    as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
+                    self._emit_members(sent, self._nearest_group(groups, s, None, after_end=e), members, members[-1][2], as_of, prec, None, True, style, "total")
+                continue
             if reading.rejected and not (s in board_of and reading.rejected == "attendees_from_groups"):
                 continue  # (a board's "18명에서 21명으로" is a change of size, not people sent from 18 places)
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
@@ -776,6 +786,9 @@ class CountRules:
         generic = [m for m in members if _not_a_name(m[0], lx)]
         if generic and len(generic) * 2 >= len(members):
             return None  # "개발사와 부품사, 금융사 등": kinds of member, not members
+        # "A, B와 지역 기업 5곳이 참여한다": members a number stands for, unnamed,
+        # beside the names: the names are part of the membership
+        unnamed = any(_counted(m[0]) for m in generic)
         members = [m for m in members if not _not_a_name(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
@@ -788,7 +801,7 @@ class CountRules:
             self.orgs.setdefault(name, f"member in a list of {len(members)}")
         # "중소기업으로는 A, B, C가 참여하고": the members of one kind, a part of the whole
         part = first_i > 0 and words[first_i - 1].particle in ("으로는", "로는") and not words[first_i - 1].sep_after
-        return members, part, style, first_i
+        return members, part or unnamed, style, first_i
 
     def _people(self) -> set[str]:
         """Names with a title so far (claims are only ever appended)."""

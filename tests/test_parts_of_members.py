@@ -1,0 +1,64 @@
+"""A count of one kind of member beside named members, a count of kinds
+joined by middle dots, a count restricted to one side, a part among the
+members just counted, a target reached "늘려 … 계획": invented sentences of structures met in
+blind held-out articles."""
+from datetime import date
+
+from factcheck.ingest.reader import normalise
+from factcheck.nlp.pipeline import process
+
+PRE = "[한빛경제 박도윤 기자] 가람시와 누리대 등 9개 기관이 참여하는 '해온 얼라이언스'가 12일 출범했다.\n\n"
+
+
+def claims_of(text: str, published=date(2024, 5, 12)):
+    doc = next(process([(normalise(PRE + text), published, None)]))
+    return [c for c in doc._.fc_claims if c.start >= len(PRE)]
+
+
+def counts_of(text):
+    return [(c.value, c.detail["role"]) for c in claims_of(text) if c.kind == "member_count"]
+
+
+def lists_of(text):
+    return [([m["name"] for m in c.detail["members"]], c.detail["partial"]) for c in claims_of(text) if c.kind == "members"]
+
+
+def test_a_number_of_one_kind_beside_named_members_is_a_part():
+    text = "얼라이언스는 가람해양원을 중심으로 누리대, 다온테크노파크와 지역 기업 6곳이 참여한다.\n"
+    assert counts_of(text) == []
+    assert lists_of(text) == [(["가람해양원", "누리대", "다온테크노파크"], True)]
+    # the names and their own count stay a complete list with its total
+    text = "얼라이언스에는 가람해양원과 누리대, 다온테크노파크 3곳이 참여한다.\n"
+    assert counts_of(text) == [("3", "total")]
+    assert lists_of(text) == [(["가람해양원", "누리대", "다온테크노파크"], False)]
+
+
+def test_a_number_among_kinds_joined_by_middle_dots_is_a_part():
+    assert counts_of("기업 6곳·대학·연구소 한자리에…얼라이언스 첫 회의\n") == []
+
+
+def test_a_number_of_the_companies_side_is_a_part_and_so_is_its_list():
+    text = "기업 쪽에서는 한빛중공업(012340)과 다솜모터스, 누리가스 3개사가 이름을 올렸다.\n"
+    assert counts_of(text) == []
+    assert lists_of(text) == [(["한빛중공업", "다솜모터스", "누리가스"], True)]
+
+
+def test_a_part_among_the_members_just_counted_with_its_names():
+    text = "얼라이언스 참여사 9곳 중 상장사는 한빛전자와 다온소재, 누리텍 3곳이다.\n"
+    assert counts_of(text) == [("9", "total")]
+    assert lists_of(text) == [(["한빛전자", "다온소재", "누리텍"], True)]
+
+
+def test_a_target_reached_on_the_way_to_a_plan_is_planned_and_about():
+    text = "얼라이언스는 실증이 끝나면 참여사를 15곳 안팎으로 늘려 상용 서비스에 나설 계획이다.\n"
+    got = [(c.value, c.detail["role"], c.detail.get("bound")) for c in claims_of(text) if c.kind == "member_count"]
+    assert got == [("15", "planned", "about")]
+
+
+def test_every_claim_quotes_its_span():
+    text = "얼라이언스는 가람해양원을 중심으로 누리대, 다온테크노파크와 지역 기업 6곳이 참여한다.\n"
+    full = normalise(PRE + text)
+    doc = next(process([(full, date(2024, 5, 12), None)]))
+    for c in doc._.fc_claims:
+        for m in c.detail.get("members") or []:
+            assert full[m["start"]:m["end"]] == m["name"]
