@@ -1,13 +1,14 @@
 """A count of one kind of member beside named members, a count of kinds
 joined by middle dots, a count restricted to one side, a part among the
-members just counted, a target reached "늘려 … 계획": invented sentences of structures met in
+members just counted, a target reached "늘려 … 계획", and names written with
+a Latin corporate tail ("누리 C&C"): invented sentences of structures met in
 blind held-out articles."""
 from datetime import date
 
 from factcheck.ingest.reader import normalise
 from factcheck.nlp.pipeline import process
 
-PRE = "[한빛경제 박도윤 기자] 가람시와 누리대 등 9개 기관이 참여하는 '해온 얼라이언스'가 12일 출범했다.\n\n"
+PRE = "[한빛경제 박도윤 기자] 가람시와 하늘대 등 9개 기관이 참여하는 '해온 얼라이언스'가 12일 출범했다.\n\n"
 
 
 def claims_of(text: str, published=date(2024, 5, 12)):
@@ -24,13 +25,13 @@ def lists_of(text):
 
 
 def test_a_number_of_one_kind_beside_named_members_is_a_part():
-    text = "얼라이언스는 가람해양원을 중심으로 누리대, 다온테크노파크와 지역 기업 6곳이 참여한다.\n"
+    text = "얼라이언스는 가람해양원을 중심으로 하늘대, 다온테크노파크와 지역 기업 6곳이 참여한다.\n"
     assert counts_of(text) == []
-    assert lists_of(text) == [(["가람해양원", "누리대", "다온테크노파크"], True)]
+    assert lists_of(text) == [(["가람해양원", "하늘대", "다온테크노파크"], True)]
     # the names and their own count stay a complete list with its total
-    text = "얼라이언스에는 가람해양원과 누리대, 다온테크노파크 3곳이 참여한다.\n"
+    text = "얼라이언스에는 가람해양원과 하늘대, 다온테크노파크 3곳이 참여한다.\n"
     assert counts_of(text) == [("3", "total")]
-    assert lists_of(text) == [(["가람해양원", "누리대", "다온테크노파크"], False)]
+    assert lists_of(text) == [(["가람해양원", "하늘대", "다온테크노파크"], False)]
 
 
 def test_a_number_among_kinds_joined_by_middle_dots_is_a_part():
@@ -55,8 +56,17 @@ def test_a_target_reached_on_the_way_to_a_plan_is_planned_and_about():
     assert got == [("15", "planned", "about")]
 
 
+def test_a_name_with_a_latin_corporate_tail_is_one_member():
+    text = "얼라이언스에는 하람 C&C, 소담 U+, 청솔 I&S, KT&G, 한국측량원, 보람랩 등 9개 기업·기관이 참여했다.\n"
+    assert lists_of(text) == [(["하람 C&C", "소담 U+", "청솔 I&S", "KT&G", "한국측량원", "보람랩"], True)]
+    text = "얼라이언스에는 한솔소재·동해메탈·태현 E&M·새봄모빌리티 등 9개 기관이 참여했다.\n"
+    assert lists_of(text) == [(["한솔소재", "동해메탈", "태현 E&M", "새봄모빌리티"], True)]
+    text = "해온 얼라이언스 출범…하람 C&C·소담 U+ 등 9곳 참여\n"
+    assert lists_of(text) == [(["하람 C&C", "소담 U+"], True)]
+
+
 def test_every_claim_quotes_its_span():
-    text = "얼라이언스는 가람해양원을 중심으로 누리대, 다온테크노파크와 지역 기업 6곳이 참여한다.\n"
+    text = "얼라이언스는 가람해양원을 중심으로 하늘대, 다온테크노파크와 지역 기업 6곳이 참여한다.\n"
     full = normalise(PRE + text)
     doc = next(process([(full, date(2024, 5, 12), None)]))
     for c in doc._.fc_claims:

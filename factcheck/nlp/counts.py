@@ -47,6 +47,7 @@ _ORDINAL = _ordinal_re()
 _BOARD_HEADS = ("부회장단", "회장단")
 _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
+_CORPORATE_TAIL = re.compile(r"^(?:[A-Z]{1,3}&[A-Z]{1,3}|[A-Z]{1,3}\+)$")  # "C&C", "E&M", "KT&G", "U+": written after a name
 
 
 # the topic of a copula list that names the new members
@@ -759,7 +760,8 @@ class CountRules:
                 k -= 1
                 continue
             if (w.particle or w.sep_after or not b or b in lx.stopwords or _DIGITS.search(b) and not _LATIN.match(b) and not re.search(r"\(\d{6}\)", w.text)
-                    or b in lx.time_words or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인"))):
+                    or b in lx.time_words or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인")
+                                                              and not (cur and _CORPORATE_TAIL.match(cur[0].base.split("·")[0])))):
                 if b.endswith("인") and b[:-1] in lx.descriptors and not w.particle:
                     cur.insert(0, w)
                     first_i = k
@@ -823,6 +825,13 @@ class CountRules:
             # "SK C&C", "KT DS", "SK On", "LG CNS": one name written in Latin words
             first, last = ws[0], ws[-1]
             return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
+        if len(ws) == 2 and not ws[0].paren and not ws[0].particle and _CORPORATE_TAIL.match(ws[1].base) and _LETTER.search(ws[0].base) \
+                and not _DIGITS.search(ws[0].base) and ws[0].base not in lx.descriptors and ws[0].base not in lx.generic_nouns \
+                and ws[0].base not in lx.stopwords and ws[0].base not in lx.time_words and not self._kind_noun(ws[0].base):
+            # "누리 C&C", "한솔 E&M", "다온 U+": a Hangul name and its Latin
+            # corporate tail, one name (as "SK C&C" is)
+            first, last = ws
+            return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
         if len(ws) == 2 and not ws[0].paren and (_ACRONYM.match(ws[0].base) and _LETTER.search(ws[1].base) and not _LATIN.match(ws[1].base)
                                                  and ws[1].base not in lx.descriptors and ws[1].base not in lx.generic_nouns and not self._kind_noun(ws[1].base)
                                                  or ws[1].base in lx.org_units and _LETTER.search(ws[0].base) and ws[0].base not in lx.descriptors and ws[0].base not in lx.generic_nouns):
@@ -830,6 +839,10 @@ class CountRules:
             # 산학협력단": an organisation and its unit, one member
             first, last = ws
             return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
+        if len(ws) > 1 and any("·" in w.base for w in ws[1:]):
+            dotted = self._dot_names(ws)
+            if dotted:
+                return dotted  # "하람 C&C·소담 U+", "… 한솔 E&M·새봄모빌리티"
         if len(ws) > 1 and all(self._org_like(w) for w in ws):
             pass  # "동원그룹 KAIST": a missing comma, two names
         elif len(ws) > 1:
@@ -861,6 +874,29 @@ class CountRules:
             elif w.base:
                 out.append((w.base, w.core_start, w.base_end))
         return [o for o in out if o[0] and not o[0].isdigit()]
+
+    def _dot_names(self, ws: list[Word]) -> list[tuple[str, int, int]] | None:
+        """Names joined by middle dots where a name has a space in it: "누리
+        C&C·다온 U+", "한빛소재·바른 E&M·가람텍". Each piece is one name when
+        it is one word, or a word and its Latin corporate tail; None when a
+        piece is anything else (a description, not a list of names)."""
+        lx = self.lx
+        start, end = ws[0].core_start, ws[-1].base_end
+        raw = self.text[start:end]
+        if _GLUED_DEUNG.search(raw):
+            raw, end = raw[:-1], end - 1
+        out, pos = [], start
+        for piece in raw.split("·"):
+            cut = piece.rfind("…") + 1  # "출범…누리 C&C": the headline's ellipsis ends what came before
+            st = pos + cut + (len(piece[cut:]) - len(piece[cut:].lstrip()))
+            name = piece[cut:].strip()
+            pos += len(piece) + 1
+            parts = name.split()
+            if not name or len(parts) > 2 or len(parts) == 2 and not (_CORPORATE_TAIL.match(parts[1]) and parts[0] not in lx.descriptors
+                                                                    and parts[0] not in lx.generic_nouns and not self._kind_noun(parts[0])):
+                return None
+            out.append((name, st, st + len(name)))
+        return out if len(out) >= 2 else None
 
     def _particle_is_name(self, w: Word) -> bool:
         """A list item that looks as if it ended in a particle where no particle
