@@ -72,3 +72,15 @@ def test_every_claim_quotes_its_span():
     for c in doc._.fc_claims:
         for m in c.detail.get("members") or []:
             assert full[m["start"]:m["end"]] == m["name"]
+
+
+def test_a_description_of_the_articles_one_named_group_is_that_group():
+    text = ("[가람통신] 가람시·하늘대 등 12개 기관 수소 협의체 출범\n\n"
+            "(가람=가람통신) 박도윤 기자 = 가람시와 하늘대, 다솜가스 등 12개 기관이 수소 협의체를 꾸렸다.\n\n"
+            "가람시는 17일 '가람 수소산업 협의회' 출범식을 열었다.\n")
+    doc = next(process([(normalise(text), date(2024, 5, 17), None)]))
+    assert {c.subject for c in doc._.fc_claims if c.kind in ("member_count", "members")} == {"가람 수소산업 협의회"}
+    # a description with a word the name lacks is another group
+    text2 = text + "\n인근 동해 수소 협의체는 회원사가 31곳이다.\n"
+    doc = next(process([(normalise(text2), date(2024, 5, 17), None)]))
+    assert {c.subject for c in doc._.fc_claims if c.kind == "member_count" and c.value == "31"} != {"가람 수소산업 협의회"}
