@@ -1,4 +1,5 @@
 """Reading sources: dates, sections, furniture, repeated captions."""
+from datetime import date
 from pathlib import Path
 
 from conftest import SEED_000, SEED_001
@@ -82,3 +83,12 @@ def test_dateline_with_a_time_word_after_its_label_is_read():
         doc = next(process([(text, find_dateline(text), None)]))
         first = {text[s.start:s.end]: s.section for s in doc._.fc_sentences[:3]}
         assert first[line] == "byline", line
+
+
+def test_a_columns_byline_is_no_title():
+    text = ("[데스크 칼럼] 작은 기업들의 연대\n\n이하람 경제부장\n\n"
+            "가람 얼라이언스를 이끄는 박서준 의장은 지난달 기자와 만났다.\n")
+    doc = next(process([(text, date(2025, 3, 5), None)]))
+    got = {(c.subject, c.detail.get('title') or c.value) for c in doc._.fc_claims if c.kind == 'title'}
+    assert ("이하람", "경제부장") not in got
+    assert ("박서준", "의장") in got
