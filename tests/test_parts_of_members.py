@@ -84,3 +84,18 @@ def test_a_description_of_the_articles_one_named_group_is_that_group():
     text2 = text + "\n인근 동해 수소 협의체는 회원사가 31곳이다.\n"
     doc = next(process([(normalise(text2), date(2024, 5, 17), None)]))
     assert {c.subject for c in doc._.fc_claims if c.kind == "member_count" and c.value == "31"} != {"가람 수소산업 협의회"}
+
+
+def test_a_description_before_a_groups_name_is_not_part_of_it():
+    text = "[가람통신] 가람시는 12일 '가람 얼라이언스'를 출범시켰다.\n\n유관 단체인 한빛드론협의체(59개사)와의 공동 건의도 추진한다.\n"
+    doc = next(process([(normalise(text), date(2025, 2, 27), None)]))
+    assert {c.subject for c in doc._.fc_claims if c.kind == "member_count"} == {"한빛드론협의체"}
+
+
+def test_a_bare_head_is_the_organisation_the_article_names_in_a_title():
+    text = ("[가람물류신문 하도윤 기자] 문하늘 가람물류협회장은 27일 통화에서 이렇게 말했다.\n\n"
+            "협회는 2015년 27개사로 출범해 현재 342개 회원사를 둔 업계 최대 단체로 성장했다.\n\n"
+            "유관 단체인 한빛드론협의체(59개사)와의 공동 건의도 추진한다.\n")
+    doc = next(process([(normalise(text), date(2025, 2, 27), None)]))
+    got = {(c.subject, c.value) for c in doc._.fc_claims if c.kind == "member_count"}
+    assert {("가람물류협회", "27"), ("가람물류협회", "342"), ("한빛드론협의체", "59")} <= got

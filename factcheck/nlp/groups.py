@@ -89,6 +89,8 @@ class GroupRules:
                     break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
                 if pb.endswith("인") and k > 0 and words[k - 1].particle == "의":
                     break  # "한빛협회의 전신인 미래경제연합회": "being X's predecessor", not part of the name
+                if pb.endswith("인") and any(pb[:-1] in ws for ws in (lx.descriptors, lx.generic_nouns, lx.member_heads)):
+                    break  # "유관 단체인 가람협의체": "which is a related body", a description, not part of the name
                 if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
                     # "디지털금융혁신협회 이사회": the owner is part of the name
                     parts.insert(0, p)
@@ -350,6 +352,8 @@ class GroupRules:
                         and not any(b in s for s in (lx.descriptors, lx.generic_nouns, lx.generic_group_modifiers, lx.stopwords, lx.time_words)):
                     loose.add(g.name)
 
+        title_orgs = {c.detail.get("org") for c in self.claims if c.kind == "title" and c.detail.get("org")}
+
         def resolve(ref: str | None) -> str | None:
             got = resolve_name(ref)
             named = self._named_by_descriptor(got, own_names) if got and got not in loose else None
@@ -362,6 +366,11 @@ class GroupRules:
                 head = ref[1:]
                 if head in by_head:
                     return best(by_head[head])
+                # "협회는 …" where the article names its 협회 only in a title
+                # ("문하늘 가람물류협회장"): that organisation, not another group
+                owners = {o for o in title_orgs if o.endswith(head) and len(o) > len(head)}
+                if len(owners) == 1:
+                    return owners.pop()
                 return main
             if ref in label_of:
                 return label_of[ref]
