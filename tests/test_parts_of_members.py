@@ -99,3 +99,10 @@ def test_a_bare_head_is_the_organisation_the_article_names_in_a_title():
     doc = next(process([(normalise(text), date(2025, 2, 27), None)]))
     got = {(c.subject, c.value) for c in doc._.fc_claims if c.kind == "member_count"}
     assert {("가람물류협회", "27"), ("가람물류협회", "342"), ("한빛드론협의체", "59")} <= got
+
+
+def test_and_between_listed_names_joins_the_list():
+    text = "가람클라우드·하늘기전·바다정보통신·새봄쿨링 및 한국냉방연구원 등 9개 기업·기관이 얼라이언스에 참여한다.\n"
+    assert (["가람클라우드", "하늘기전", "바다정보통신", "새봄쿨링", "한국냉방연구원"], True) in lists_of(text)
+    text = "얼라이언스에는 가람클라우드, 하늘기전 및 한국냉방연구원 등 9개 기관이 참여한다.\n"
+    assert (["가람클라우드", "하늘기전", "한국냉방연구원"], True) in lists_of(text)

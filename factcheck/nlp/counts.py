@@ -47,6 +47,11 @@ _ORDINAL = _ordinal_re()
 _BOARD_HEADS = ("부회장단", "회장단")
 _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
+def _is_and(w: Word) -> bool:
+    """The word 및 alone between two listed names ("A·B 및 C")."""
+    return w.base == "및" and not w.particle and not w.sep_after
+
+
 _CORPORATE_TAIL = re.compile(r"^(?:[A-Z]{1,3}&[A-Z]{1,3}|[A-Z]{1,3}\+)$")  # "C&C", "E&M", "KT&G", "U+": written after a name
 
 
@@ -712,10 +717,15 @@ class CountRules:
         def closes_item(w: Word) -> bool:
             # "▷A ▷B ▷C": a bullet before the next word ends an item as a comma does
             bullet = w.i + 1 < len(words) and words[w.i + 1].text[:1] in BULLETS and not w.particle
-            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after) or bullet
+            # "A·B 및 C": 및 between two items
+            and_word = w.i + 1 < len(words) and _is_and(words[w.i + 1]) and not w.particle and not w.sep_after
+            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after) or bullet or and_word
 
         while k >= 0:
             w = words[k]
+            if k != end_i and _is_and(w) and cur and k > 0:
+                k -= 1  # "및" itself: the word before it closes the next item
+                continue
             if k != end_i and closes_item(w):
                 # the word before starts a new item
                 if cur:
