@@ -1,4 +1,5 @@
 """Reading sources: dates, sections, furniture, repeated captions."""
+from datetime import date
 from pathlib import Path
 
 from conftest import SEED_000, SEED_001
@@ -72,3 +73,22 @@ def test_share_bar_with_reporter_email_above_the_body_is_not_the_end():
     body = [lab for ln, lab in zip(lines, labels) if "선임했다고" in ln]
     assert body == ["body"]
     assert labels[-1] == "furniture" and labels[-2] == "furniture"  # the sign-off and copyright at the end still are
+
+
+def test_dateline_with_a_time_word_after_its_label_is_read():
+    # wire copy pasted without front matter: "송고시간 …", "입력일시 …", "등록일 …"
+    for line in ("송고시간 2023-05-17 09:40", "입력일시 : 2023.05.17 09:40", "등록일 2023년 5월 17일"):
+        text = f"한빛 얼라이언스, 두 곳 합류\n\n{line}\n\n(서울=가람통신) 박도윤 기자 = 한빛 얼라이언스에 두 곳이 새로 합류했다.\n"
+        assert find_dateline(text).isoformat() == "2023-05-17", line
+        doc = next(process([(text, find_dateline(text), None)]))
+        first = {text[s.start:s.end]: s.section for s in doc._.fc_sentences[:3]}
+        assert first[line] == "byline", line
+
+
+def test_a_columns_byline_is_no_title():
+    text = ("[데스크 칼럼] 작은 기업들의 연대\n\n이하람 경제부장\n\n"
+            "가람 얼라이언스를 이끄는 박서준 의장은 지난달 기자와 만났다.\n")
+    doc = next(process([(text, date(2025, 3, 5), None)]))
+    got = {(c.subject, c.detail.get('title') or c.value) for c in doc._.fc_claims if c.kind == 'title'}
+    assert ("이하람", "경제부장") not in got
+    assert ("박서준", "의장") in got

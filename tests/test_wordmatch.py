@@ -40,7 +40,7 @@ def reference_match(p, tws, start, paren_types=_paren_types):
 
     def ok(it, tw, last):
         ts = tw.types
-        if it.types.isdisjoint(ts) or not it.not_types.isdisjoint(ts):
+        if it.types.isdisjoint(ts) or not it.not_types.isdisjoint(ts) or not it.also_types <= ts:
             return None
         if it.words and tw.raw not in it.words:
             return None

@@ -48,7 +48,7 @@ def parse_date_option(value: str, what: str = "--published") -> date:
 
 # Datelines as outlets print them, in the header of the page only.
 _DATELINE = re.compile(
-    r"(?:기사입력|입력|등록|승인|송고|발행|게재|작성)\s*[:：]?\s*"
+    r"(?:기사입력|입력|등록|승인|송고|발행|게재|작성)(?:시간|일시|일자|일)?\s*[:：]?\s*"
     r"(\d{4})\s*(?:년|[-./])\s*(\d{1,2})\s*(?:월|[-./])\s*(\d{1,2})"
 )
 _BARE_DATETIME = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?\s+\d{1,2}:\d{2}\s*$")

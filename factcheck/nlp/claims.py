@@ -75,7 +75,8 @@ class Extractor(TitleRules, GroupRules, CountRules, PersonnelRules):
         self.orgs = self.doc._.fc_orgs if self.doc._.fc_orgs is not None else {}
         self.known_orgs.update(self.orgs)
         for sent, words, dates, context in per_sentence:
-            self._titles(sent, words, dates, context)
+            if sent.section != "byline":  # "김하늘 경제부장" over a column is who wrote it
+                self._titles(sent, words, dates, context)
             self._groups(sent, words)
             self.words_of[sent.idx] = words
         self._personnel_lists(per_sentence)

@@ -6,6 +6,9 @@ the sentences it must match and must leave alone (tests/test_count_patterns.py
 runs them). Four sections, each read independently, first match wins:
 
 - ``reject``: not a member count at all (attendees from 40 organisations);
+  a rule marked ``names_a_part`` rejects a part of the members ("회원사 9곳
+  중 상장사는 A와 B, C 3곳이다"), and the names listed with it are a
+  partial member list;
 - ``role``: ``planned`` (a target or a hypothetical), ``joined``, ``left``;
   otherwise ``total``;
 - ``as_of``: the date a total belongs to: ``launch`` (a founding count),
@@ -37,6 +40,7 @@ class Rule:
     precision: float
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
+    names_a_part: bool = False  # a rejected count whose list before it names some members
 
     def matches(self, before: str, after: str, suffix: str) -> bool:
         if self.number_suffix is not None and suffix != self.number_suffix:
@@ -54,6 +58,7 @@ class CountReading:
     as_of: str | None = None  # launch | before | None (the sentence's date)
     bound: str | None = None
     rejected: str | None = None  # the reject rule's name
+    part_list: bool = False  # the rejected count is a part; a list before it names some of the members
     qualification: dict | None = None  # {"kind": "excluding", "what": "협회"}
     rules: list[str] = field(default_factory=list)
     confidence: float = DEFAULT_PRECISION
@@ -82,7 +87,7 @@ def rules() -> dict[str, list[Rule]]:
                  re.compile(r["before"]) if r.get("before") else None,
                  re.compile(r["after"]) if r.get("after") else None,
                  r.get("number_suffix"), float(r.get("precision", DEFAULT_PRECISION)),
-                 tuple(r.get("examples", [])), tuple(r.get("not", [])))
+                 tuple(r.get("examples", [])), tuple(r.get("not", [])), bool(r.get("names_a_part")))
             for r in data.get(section, [])
         ]
     return out
@@ -107,6 +112,7 @@ def read_count(before: str, after: str, suffix: str = "") -> CountReading:
                 confidences.append(r.precision)
                 if section == "reject":
                     reading.rejected = r.name
+                    reading.part_list = r.names_a_part
                 elif section == "role":
                     reading.role = r.value
                 elif section == "as_of":

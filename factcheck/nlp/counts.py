@@ -47,6 +47,12 @@ _ORDINAL = _ordinal_re()
 _BOARD_HEADS = ("부회장단", "회장단")
 _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
+def _is_and(w: Word) -> bool:
+    """The word 및 alone between two listed names ("A·B 및 C")."""
+    return w.base == "및" and not w.particle and not w.sep_after
+
+
+_CORPORATE_TAIL = re.compile(r"^(?:[A-Z]{1,3}&[A-Z]{1,3}|[A-Z]{1,3}\+)$")  # "C&C", "E&M", "KT&G", "U+": written after a name
 
 
 # the topic of a copula list that names the new members
@@ -189,6 +195,16 @@ class CountRules:
                 continue
             after = self.text[e : sent.end]
             reading = read_count(self.text[sent.start : s], after, yeo)
+            if reading.part_list and s not in board_of:
+                # "회원사 6곳 중 상장사는 A와 B, C 3곳이다": the count is a part, and
+                # so are the names it counts (a list of some members, no total)
+                lst = self._list_before(words, wi)
+                if lst and len(lst[0]) >= 2:
+                    members, _, style, first_i = lst
+                    handled_words.update(range(first_i, wi + 1))
+                    as_of, prec = self._as_of(members[0][1], dates, context, consumed_dates)
+                    self._emit_members(sent, self._nearest_group(groups, s, None, after_end=e), members, members[-1][2], as_of, prec, None, True, style, "total")
+                continue
             if reading.rejected and not (s in board_of and reading.rejected == "attendees_from_groups"):
                 continue  # (a board's "18명에서 21명으로" is a change of size, not people sent from 18 places)
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
@@ -701,10 +717,15 @@ class CountRules:
         def closes_item(w: Word) -> bool:
             # "▷A ▷B ▷C": a bullet before the next word ends an item as a comma does
             bullet = w.i + 1 < len(words) and words[w.i + 1].text[:1] in BULLETS and not w.particle
-            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after) or bullet
+            # "A·B 및 C": 및 between two items
+            and_word = w.i + 1 < len(words) and _is_and(words[w.i + 1]) and not w.particle and not w.sep_after
+            return w.sep_after == "," or (w.particle in ("와", "과") and not w.sep_after) or bullet or and_word
 
         while k >= 0:
             w = words[k]
+            if k != end_i and _is_and(w) and cur and k > 0:
+                k -= 1  # "및" itself: the word before it closes the next item
+                continue
             if k != end_i and closes_item(w):
                 # the word before starts a new item
                 if cur:
@@ -749,7 +770,8 @@ class CountRules:
                 k -= 1
                 continue
             if (w.particle or w.sep_after or not b or b in lx.stopwords or _DIGITS.search(b) and not _LATIN.match(b) and not re.search(r"\(\d{6}\)", w.text)
-                    or b in lx.time_words or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인"))):
+                    or b in lx.time_words or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인")
+                                                              and not (cur and _CORPORATE_TAIL.match(cur[0].base.split("·")[0])))):
                 if b.endswith("인") and b[:-1] in lx.descriptors and not w.particle:
                     cur.insert(0, w)
                     first_i = k
@@ -776,6 +798,9 @@ class CountRules:
         generic = [m for m in members if _not_a_name(m[0], lx)]
         if generic and len(generic) * 2 >= len(members):
             return None  # "개발사와 부품사, 금융사 등": kinds of member, not members
+        # "A, B와 지역 기업 5곳이 참여한다": members a number stands for, unnamed,
+        # beside the names: the names are part of the membership
+        unnamed = any(_counted(m[0]) for m in generic)
         members = [m for m in members if not _not_a_name(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
@@ -788,7 +813,7 @@ class CountRules:
             self.orgs.setdefault(name, f"member in a list of {len(members)}")
         # "중소기업으로는 A, B, C가 참여하고": the members of one kind, a part of the whole
         part = first_i > 0 and words[first_i - 1].particle in ("으로는", "로는") and not words[first_i - 1].sep_after
-        return members, part, style, first_i
+        return members, part or unnamed, style, first_i
 
     def _people(self) -> set[str]:
         """Names with a title so far (claims are only ever appended)."""
@@ -810,6 +835,13 @@ class CountRules:
             # "SK C&C", "KT DS", "SK On", "LG CNS": one name written in Latin words
             first, last = ws[0], ws[-1]
             return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
+        if len(ws) == 2 and not ws[0].paren and not ws[0].particle and _CORPORATE_TAIL.match(ws[1].base) and _LETTER.search(ws[0].base) \
+                and not _DIGITS.search(ws[0].base) and ws[0].base not in lx.descriptors and ws[0].base not in lx.generic_nouns \
+                and ws[0].base not in lx.stopwords and ws[0].base not in lx.time_words and not self._kind_noun(ws[0].base):
+            # "누리 C&C", "한솔 E&M", "다온 U+": a Hangul name and its Latin
+            # corporate tail, one name (as "SK C&C" is)
+            first, last = ws
+            return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
         if len(ws) == 2 and not ws[0].paren and (_ACRONYM.match(ws[0].base) and _LETTER.search(ws[1].base) and not _LATIN.match(ws[1].base)
                                                  and ws[1].base not in lx.descriptors and ws[1].base not in lx.generic_nouns and not self._kind_noun(ws[1].base)
                                                  or ws[1].base in lx.org_units and _LETTER.search(ws[0].base) and ws[0].base not in lx.descriptors and ws[0].base not in lx.generic_nouns):
@@ -817,6 +849,10 @@ class CountRules:
             # 산학협력단": an organisation and its unit, one member
             first, last = ws
             return [(self.text[first.core_start:last.base_end], first.core_start, last.base_end)]
+        if len(ws) > 1 and any("·" in w.base for w in ws[1:]):
+            dotted = self._dot_names(ws)
+            if dotted:
+                return dotted  # "하람 C&C·소담 U+", "… 한솔 E&M·새봄모빌리티"
         if len(ws) > 1 and all(self._org_like(w) for w in ws):
             pass  # "동원그룹 KAIST": a missing comma, two names
         elif len(ws) > 1:
@@ -848,6 +884,29 @@ class CountRules:
             elif w.base:
                 out.append((w.base, w.core_start, w.base_end))
         return [o for o in out if o[0] and not o[0].isdigit()]
+
+    def _dot_names(self, ws: list[Word]) -> list[tuple[str, int, int]] | None:
+        """Names joined by middle dots where a name has a space in it: "누리
+        C&C·다온 U+", "한빛소재·바른 E&M·가람텍". Each piece is one name when
+        it is one word, or a word and its Latin corporate tail; None when a
+        piece is anything else (a description, not a list of names)."""
+        lx = self.lx
+        start, end = ws[0].core_start, ws[-1].base_end
+        raw = self.text[start:end]
+        if _GLUED_DEUNG.search(raw):
+            raw, end = raw[:-1], end - 1
+        out, pos = [], start
+        for piece in raw.split("·"):
+            cut = piece.rfind("…") + 1  # "출범…누리 C&C": the headline's ellipsis ends what came before
+            st = pos + cut + (len(piece[cut:]) - len(piece[cut:].lstrip()))
+            name = piece[cut:].strip()
+            pos += len(piece) + 1
+            parts = name.split()
+            if not name or len(parts) > 2 or len(parts) == 2 and not (_CORPORATE_TAIL.match(parts[1]) and parts[0] not in lx.descriptors
+                                                                    and parts[0] not in lx.generic_nouns and not self._kind_noun(parts[0])):
+                return None
+            out.append((name, st, st + len(name)))
+        return out if len(out) >= 2 else None
 
     def _particle_is_name(self, w: Word) -> bool:
         """A list item that looks as if it ended in a particle where no particle

@@ -8,6 +8,7 @@ import re
 from .mentions import GroupMention
 from .tokens import Word, paren_kind
 from .wordclass import (
+    _ADNOMINAL,
     _DIGITS,
     _LATIN,
     _VERBISH,
@@ -88,6 +89,8 @@ class GroupRules:
                     break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
                 if pb.endswith("인") and k > 0 and words[k - 1].particle == "의":
                     break  # "한빛협회의 전신인 미래경제연합회": "being X's predecessor", not part of the name
+                if pb.endswith("인") and any(pb[:-1] in ws for ws in (lx.descriptors, lx.generic_nouns, lx.member_heads)):
+                    break  # "유관 단체인 가람협의체": "which is a related body", a description, not part of the name
                 if pb.endswith(lx.group_words) and pb not in lx.generic_group_modifiers:
                     # "디지털금융혁신협회 이사회": the owner is part of the name
                     parts.insert(0, p)
@@ -241,6 +244,30 @@ class GroupRules:
                     ms.append(GroupMention(w.base, "", w.core_start, w.base_end, i, False, [], []))
             ms.sort(key=lambda g: g.start)
 
+    def _named_by_descriptor(self, ref: str, own_names: set[str]) -> str | None:
+        """"수소 협의체" in an article whose one fitting proper group is "'가람
+        수소산업 협의회'": a description (words and a bare group word) refers to
+        the article's proper group when each of its words is a generic
+        modifier ("산학연", "민관") or part of that group's name, and exactly one
+        proper group fits ("동해 수소 협의체" stays another group). ``own_names``:
+        the groups the article names by a proper or quoted name."""
+        words = ref.split()
+        if len(words) < 2 or group_head(words[-1]) != words[-1]:
+            return None
+        mods = words[:-1]
+        if any(group_head(m) for m in mods):
+            return None
+
+        def fits(p: str) -> bool:
+            flat = p.replace(" ", "")
+            return group_head(p.split()[-1]) is not None and all(m in self.lx.generic_group_modifiers or m in flat for m in mods)
+
+        flat_ref = ref.replace(" ", "")
+        if any(p.replace(" ", "") == flat_ref for p in own_names):
+            return None  # "AI 원팀" / "AI원팀": the name itself, spaced otherwise
+        fitting = [p for p in own_names if fits(p)]
+        return fitting[0] if len(fitting) == 1 else None
+
     def _defined_name(self, words: list[Word]) -> str | None:
         """"H2링크는 … 출범한 민간 수소 협력체다", "길잇다은 … 모인 데이터
         공유 협의체다": a sentence whose topic is defined as a group names
@@ -308,13 +335,42 @@ class GroupRules:
                 weight[top] = weight.get(top, 0) + 1
         main = best(weight) if weight else None
 
+        own_names = {g.proper or label_of.get(g.name, g.name) for g in mentions if g.proper or g.quoted and not g.bare}
+        # "인근 동해 수소 협의체": a description with a word before it that
+        # may be part of another group's name never stands for the named group
+        lx = self.lx
+        loose = set()
+        for sent in self.sentences:
+            words = self.words_of.get(sent.idx, [])
+            for g in self.group_mentions.get(sent.idx, []):
+                first = next((k for k, w in enumerate(words) if w.core_start == g.start), None)
+                if g.proper or first is None or first == 0:
+                    continue
+                prev = words[first - 1]
+                b = prev.base
+                if not prev.particle and not prev.sep_after and b and not _DIGITS.search(b) and not b.endswith(_ADNOMINAL) \
+                        and not any(b in s for s in (lx.descriptors, lx.generic_nouns, lx.generic_group_modifiers, lx.stopwords, lx.time_words)):
+                    loose.add(g.name)
+
+        title_orgs = {c.detail.get("org") for c in self.claims if c.kind == "title" and c.detail.get("org")}
+
         def resolve(ref: str | None) -> str | None:
+            got = resolve_name(ref)
+            named = self._named_by_descriptor(got, own_names) if got and got not in loose else None
+            return named or got
+
+        def resolve_name(ref: str | None) -> str | None:
             if not ref:
                 return main
             if ref.startswith("@"):
                 head = ref[1:]
                 if head in by_head:
                     return best(by_head[head])
+                # "협회는 …" where the article names its 협회 only in a title
+                # ("문하늘 가람물류협회장"): that organisation, not another group
+                owners = {o for o in title_orgs if o.endswith(head) and len(o) > len(head)}
+                if len(owners) == 1:
+                    return owners.pop()
                 return main
             if ref in label_of:
                 return label_of[ref]

@@ -10,6 +10,7 @@ those types, loaded from a data file (``factcheck/patterns/*.json``):
     {"t": "ANY", "w": ["맡은"]}                  one word as written
     {"t": "ANY", "stem": ["선임"], "p": "*"}     a word beginning so
     {"t": "ANY", "op": "*", "max": 3, "nt": ["PERSON"]}   a gap without names
+    {"t": "RANK", "also": ["BUL"]}              a rank that also opens a △ item
     {"t": "ANY", "paren": ["RANK", "PERSON"], "paren_as": ["title", "person"]}
                                                 a bracket holding a rank and a name
 
@@ -75,6 +76,7 @@ class Item:
     paren: tuple[str, ...] | None = None
     paren_caps: tuple[str, ...] = ()
     not_types: frozenset[str] = frozenset()
+    also_types: frozenset[str] = frozenset()  # types the word must have as well ("also": a rank that opens a △ item)
 
 
 @dataclass
@@ -112,6 +114,7 @@ def compile_item(d: dict) -> Item:
         paren=tuple(d["paren"]) if d.get("paren") else None,
         paren_caps=tuple(d.get("paren_as", ())),
         not_types=frozenset(d.get("nt", ())),
+        also_types=frozenset(d.get("also", ())),
     )
 
 
@@ -178,6 +181,8 @@ def _item_regex(it: Item, last: bool) -> str:
         rx.append(f"(?=[^\x02]*[{''.join(map(_letter, sorted(it.types)))}])")
     if it.not_types:
         rx.append(f"(?![^\x02]*[{''.join(map(_letter, sorted(it.not_types)))}])")
+    for t in sorted(it.also_types):
+        rx.append(f"(?=[^\x02]*{_letter(t)})")
     rx.append("[^\x02]*\x02")
     allowed = it.particles
     if allowed is None:
