@@ -530,3 +530,141 @@ def test_a_part_among_members_candidates_in_talks_and_a_chronology():
     from factcheck.ingest.dates import find_dates
     assert [(str(d.date), d.precision) for d in find_dates("2025.9 메디온 탈퇴(8곳→7곳)", date(2025, 11, 5))] == [("2025-09-01", "month")]
     assert not find_dates("매출 2025.5억원", date(2025, 11, 5))
+
+
+def test_time_since_a_launch_is_no_launch_and_the_launch_keeps_its_founding_date():
+    """"출범 3년" in a headline is an anniversary; "2021년 3월 8개 기관으로 출범한"
+    dates the launch event as it dates the founding count, whatever count
+    took the date first."""
+    text = ("'가람 협의체' 출범 3년 맞아 총회\n\n"
+            "2021년 3월 8개 기관으로 출범한 '가람 협의체'는 올해 들어 회원 12곳을 갖춘 협의체가 됐다.\n\n"
+            "협의체는 출범한 지 3년을 맞아 총회를 열었다.\n")
+    cs = claims_of(text, published=date(2024, 3, 20))
+    launches = [c for c in cs if c.kind == "event" and c.value == "launch"]
+    assert launches and {c.as_of for c in launches} == {date(2021, 3, 1)}
+    founding = [c for c in cs if c.kind == "member_count" and c.detail.get("count") == 8]
+    assert founding and founding[0].as_of == date(2021, 3, 1)
+
+
+def test_a_count_in_a_quote_handed_on_is_not_the_next_quotes_group():
+    """"…6곳이던 회원이 11곳으로 늘었다"며 "'파랑길'을 …": the group named in the
+    next quotation is no owner of the counts before it (they go to the
+    article's group); "출범 때 6곳이던" is the founding count."""
+    text = ("'누리 협의회', 물류 사업 나선다\n\n"
+            "'누리 협의회'는 20일 총회를 열고 물류 컨소시엄 '파랑길'을 꾸렸다. '파랑길'에는 네 곳이 참여한다.\n\n"
+            "'누리 협의회'는 내년에 해외 협력도 추진한다. '누리 협의회' 사무국은 세종에 있다. '누리 협의회'는 2020년 생겼다.\n\n"
+            "박하늘 회장은 \"출범 때 6곳이던 회원이 11곳으로 늘었다\"며 \"'파랑길'을 첫 공동 사업으로 삼겠다\"고 말했다.\n")
+    cs = claims_of(text)
+    by_count = {c.detail["count"]: c for c in cs if c.kind == "member_count"}
+    assert by_count[11].subject == "누리 협의회"
+    assert by_count[6].subject == "누리 협의회" and by_count[6].detail["as_of_basis"] == "launch"
+    assert by_count[4].subject == "파랑길"
+
+
+def test_an_ordinal_member_is_a_joiner():
+    """"소프트랩이 반도체 연합체 '미르칩'에 여덟 번째 회원사로 합류했다": the
+    total is 8, and 소프트랩 joined (the join explains 7 -> 8). One joiner must be
+    known as an organisation: here by its chief's title."""
+    text = ("전력반도체 설계사 소프트랩이 반도체 설계 연합체 '미르칩'에 여덟 번째 회원사로 합류했다고 3일 밝혔다.\n\n"
+            "서하늘 소프트랩 대표는 \"공동 설계로 비용을 줄이겠다\"고 말했다.\n")
+    cs = claims_of(text)
+    joins = [c for c in cs if c.kind == "event" and c.value == "join"]
+    assert len(joins) == 1 and [m["name"] for m in joins[0].detail["members"]] == ["소프트랩"]
+    assert joins[0].subject == "미르칩"
+    assert [c.detail["count"] for c in cs if c.kind == "member_count"] == [8]
+
+
+def test_a_launch_date_does_not_date_a_present_count():
+    """"2021년 5월 출범한 … 협의체로, … 11개 기관이 참여하고 있다": 2021-05 is when
+    the group was launched; the 11 is now (else 11 and a founding count would
+    clash at the launch date)."""
+    text = "'한울 협의회'는 2021년 5월 출범한 물류 협력 협의체로, 대학·기업 등 11개 기관이 참여하고 있다.\n"
+    cs = claims_of(text, published=date(2024, 6, 3))
+    assert [c.as_of for c in cs if c.kind == "member_count"] == [date(2024, 6, 3)]
+    assert [c.as_of for c in cs if c.kind == "event"] == [date(2021, 5, 1)]
+
+
+def test_a_college_of_a_university_is_one_member_and_a_conditional_join_is_none():
+    """"누리대학교 의과대학" is one member (a unit after its university); "논의하고
+    있는데, 이들이 합류하면 13곳": nobody has joined, and "이들" names no one."""
+    text = ("'한빛 네트워크' 참여 기관은 가람병원, 누리대학교 의과대학, 미르연구원, 소담바이오다.\n\n"
+            "'한빛 네트워크'는 \"바이오 기업 세 곳과 논의하고 있는데, 이들이 합류하면 13곳이 된다\"고 밝혔다.\n")
+    cs = claims_of(text)
+    lists = [c for c in cs if c.kind == "members"]
+    assert [[m["name"] for m in c.detail["members"]] for c in lists] == [["가람병원", "누리대학교 의과대학", "미르연구원", "소담바이오"]]
+    assert [c for c in cs if c.kind == "event" and c.value == "join"] == []
+    assert [(c.detail["count"], c.detail["role"]) for c in cs if c.kind == "member_count"] == [(13, "planned")]
+
+
+def test_the_conjunction_links_the_last_member_of_a_list():
+    """"A, B, C 및 D 등이 창립 회원사로 이름을 올렸다": 및 joins D to the list as a
+    comma would, and is no part of a name."""
+    text = ("'한빛 협의회'는 이날 창립총회를 열었다. 가람소프트, 누리게임즈, 미르툰 및 소담뮤직 등이 창립 회원사로 이름을 올렸다.\n\n"
+            "오는 9월에는 다온랩 및 세온미디어가 '한빛 협의회'에 합류한다.\n")
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert [m["name"] for m in lists[0].detail["members"]] == ["가람소프트", "누리게임즈", "미르툰", "소담뮤직"]
+    assert lists[0].detail["partial"] is True
+    for c in lists:
+        for m in c.detail["members"]:
+            assert text[m["start"]:m["end"]] == m["name"]
+
+
+def test_new_members_named_as_the_topic_and_a_body_described_before_its_name():
+    """"지난해 신규로 가입한 회원사는 A, B 등 15곳이다" counts joiners, not the
+    membership; "개발사 단체인 누리게임협회" is 누리게임협회 (the description
+    is no part of the name)."""
+    text = ("게임 개발사 단체인 누리게임협회(NGA)는 회원사가 150곳을 넘었다고 밝혔다.\n\n"
+            "협회 회원사는 150여곳이다. 지난해 신규로 가입한 회원사는 가람에코, 누리소재 등 15곳이다.\n")
+    counts = [(c.subject, c.detail["count"], c.detail["role"]) for c in claims_of(text) if c.kind == "member_count"]
+    assert counts == [("누리게임협회", 150, "total"), ("누리게임협회", 150, "total"), ("누리게임협회", 15, "joined")]
+
+
+def test_a_topic_made_up_of_the_listed_members_is_the_group():
+    """An article that never calls it a 컨소시엄: "누리항로는 A(012340), …,
+    Green Sea Labs 등 다섯 곳으로 구성됐다" makes 누리항로 the group of the
+    count and the list; "한빛전자는 A, B 등 두 곳으로 컨소시엄을 꾸렸다" does not
+    make 한빛전자 one."""
+    text = ("가람해운 등 5개사 '누리항로' 결성…물류주 관심\n\n"
+            "가람해운 주가는 이날 2.4% 올랐다.\n\n"
+            "지난주 결성된 누리항로는 가람해운(012340), 다온시스템, 한빛물류, 미르조선(054320), Green Sea Labs 등 다섯 곳으로 구성됐다.\n")
+    cs = claims_of(text)
+    assert [(c.subject, c.detail["count"]) for c in cs if c.kind == "member_count"] == [("누리항로", 5)]
+    lists = [c for c in cs if c.kind == "members"]
+    assert [m["name"] for m in lists[0].detail["members"]] == ["가람해운", "다온시스템", "한빛물류", "미르조선", "Green Sea Labs"]
+    assert [c for c in claims_of("한빛전자는 가람해운, 다온시스템 등 두 곳으로 컨소시엄을 꾸렸다.\n") if c.subject == "한빛전자"] == []
+
+
+def test_a_fact_box_lists_its_members_after_the_colon():
+    """"◆NRN 회원 기관(4곳): A, B, C, D": the stated count and the list after
+    the colon; "일정(3건): 총회, 세미나, 전시회" counts no members."""
+    text = ("'누리 네트워크' 회원 10곳으로\n\n"
+            "◆누리 네트워크 회원 기관(4곳): 가람병원, 다온시스템, 한빛연구원, 미르바이오\n\n"
+            "일정(3건): 총회, 세미나, 전시회\n")
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert len(lists) == 1 and lists[0].detail["stated_count"] == 4 and lists[0].detail["partial"] is False
+    assert [m["name"] for m in lists[0].detail["members"]] == ["가람병원", "다온시스템", "한빛연구원", "미르바이오"]
+
+
+def test_the_article_group_known_only_from_a_fused_title():
+    """An article that names its association only in "한빛반찬협회장" and
+    then says "대전 둔산동 협회 회의실에서", "경영은 맡기되 협회 업무에":
+    the counts are 한빛반찬협회's (the place and the verb are no part of a
+    name), and "임기 안에 회원사 500곳 시대 열겠다" is a target."""
+    text = ("한빛반찬협회 새 회장 김하람 \"임기 안에 회원사 500곳 시대 열겠다\"\n\n"
+            "김하람 누리식품 대표가 지난달 한빛반찬협회장으로 뽑혔다. 김 회장을 12일 대전 둔산동 협회 회의실에서 만났다.\n\n"
+            "\"회원사 280여곳의 요구를 정부에 알리겠습니다. 회사 경영은 맡기되 협회 업무에 집중하겠습니다.\"\n")
+    counts = [(c.subject, c.detail["count"], c.detail["role"]) for c in claims_of(text) if c.kind == "member_count"]
+    assert counts == [("한빛반찬협회", 500, "planned"), ("한빛반찬협회", 280, "total")]
+
+
+def test_a_description_apposed_to_a_name_that_owns_members():
+    """"테라셀 회원사 9곳" (a name owning members) and "소재 연합체 테라셀은"
+    (a description apposed to it): the group is 테라셀, not "배터리 소재
+    연합체"; "해외 회원사 20곳", "전국 회원사 40곳" are kinds of member, so
+    "'한빛 협회' 해외 회원사는" apposes nothing."""
+    text = ("배터리 소재 기업들 손잡아…테라셀 회원사 9곳\n\n"
+            "배터리 소재 연합체 테라셀은 5일 가람케미칼을 새 회원사로 받아들여 회원사가 9곳이 됐다.\n\n"
+            "테라셀은 내년까지 회원사를 12개사로 늘린다.\n")
+    assert {c.subject for c in claims_of(text) if c.kind == "member_count"} == {"테라셀"}
+    text = ("'한빛 협회'는 해외 회원사 20곳, 전국 회원사 40곳을 두고 있다. '한빛 협회' 해외 회원사는 늘고 있다.\n")
+    assert {c.subject for c in claims_of(text) if c.kind == "member_count"} == {"한빛 협회"}

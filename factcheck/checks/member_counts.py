@@ -2,7 +2,8 @@
 
 - same period, different counts: error;
 - a change between periods: info, with the joins, leaves and newly listed
-  members that explain it; a warning when nothing in the sources does.
+  members that explain it, or when one source states both counts (it tells
+  the growth itself); a warning when nothing in the sources does.
 """
 from __future__ import annotations
 
@@ -78,6 +79,10 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
         sev, msg = "info", _("{group} went from {span}; the sources explain it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
     elif plus or minus:
         sev, msg = "info", _("{group} went from {span}; the sources explain part of it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
+    elif narrators := sorted({where_from(c) for c in a.points if c.source_id in {d.source_id for d in b.points}}):
+        # "2021년 6곳으로 출범한 협의회가 3년 뒤 회원 10곳을 갖췄다": one article tells
+        # the growth itself, dates and both numbers; no source disagrees
+        sev, msg = "info", _("{group} went from {span}, as {sources} itself reports.", group=g.label, span=span, sources=join(narrators, ","))
     else:
         sev, msg = "warning", _("{group} went from {span} and nothing in the sources says who joined or left.", group=g.label, span=span)
     evidence = [c.evidence() for c in a.points[:2] + b.points[:2]] + [e.claim.evidence() for e in evs]

@@ -58,7 +58,7 @@ _CORPORATE_TAIL = re.compile(r"^(?:[A-Z]{1,3}&[A-Z]{1,3}|[A-Z]{1,3}\+)$")  # "C&
 # the topic of a copula list that names the new members
 _NEW_MEMBERS_TOPIC = re.compile(r"(?:신규|새|새로운|새로)\s*(?:회원사?|회원\s*기관)?\s*(?:(?:으로|로)\s*)?(?:이름을\s*올린|가입한|합류한|등록한|입회한)|(?:신규|새로|새롭게|이번에)\s*(?:가입|합류|입회)한|(?:가입|합류|입회)한\s+(?:신규|새)")
 _CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고", "하고", "되고")  # a clause that ends before a count
-_AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬")  # a verb form of what is yet to happen
+_AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬", "하면", "되면", "한다면", "된다면")  # a verb form of what is yet to happen, or may: "합류하면"
 
 
 _NOT_UNIVERSITY = ("세대", "시대", "부대", "무대", "기대", "반대", "상대", "최대", "확대", "증대", "지대", "교대", "군대", "연대")
@@ -152,6 +152,28 @@ def _negated(words: list[Word], i: int) -> bool:
     return False
 
 
+_BOX_COLON = re.compile(r"^\)\s*[:：]\s*")
+_FORMED_OF = re.compile(r"^\)?\s*(?:으로|로)\s*(?:꾸려졌|꾸려져|꾸려진|구성됐|구성되|구성돼|이뤄졌|이뤄져|이루어졌|이루어져)")
+_LAUNCH_AFTER_DATE = re.compile(r"\s*(?:에\s*)?(?:출범|발족|창립|결성|설립)(?:한|된|됐던|했던|해|돼|하며|되며|하면서|되면서|했고|됐고|했으며|됐으며)(?=[\s,])")
+_DURATION = re.compile(r"^(?:\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s*(?:(?:년|개월|달|주년|돌)(?:째|만|만에|만의|을|를|이|가|은|는|의)?|일(?:째|만|만에|만의))$|^(?:이후|후|뒤|만에)$")
+
+
+def _since_launch(words: list[Word], i: int, text: str) -> bool:
+    """"출범 2년 만에", "창립 1주년", "출범한 지 100일", "출범 이후": a time
+    counted from the launch, not the launch itself."""
+    w = words[i]
+    if w.sep_after or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    if text[w.core_end:nxt.core_start].strip():
+        return False  # "출범…2025년 상용": a headline's break, then another phrase
+    if w.base.endswith("한") and nxt.text == "지" and i + 2 < len(words):
+        nxt = words[i + 2]
+    elif w.particle or event_kind(w.base) != "launch" or w.base not in {stem for kind, stem in load().events if kind == "launch"}:
+        return False  # only the noun ("출범 2년"): "출범한다고 4일 밝혔다" is a date
+    return bool(_DURATION.match(nxt.text.rstrip(".,")))
+
+
 class CountRules:
     """Methods of ``claims.Extractor`` (self.text, self.claims, self.lx, ...)."""
 
@@ -189,6 +211,8 @@ class CountRules:
             return  # nothing below can fire: no count, no join/launch verb, no cue closing a list, no member noun as a topic
         joined = "\x00".join(w.text for w in words)
         has_cue = any(cue in joined for cue in lx.membership_cues)
+        # dates of a launch ("2021년 5월 출범한"): they date the launch and a founding count, not a later one
+        launch_dates = {d.start for d in dates if _LAUNCH_AFTER_DATE.match(self.text, d.end)}
         for s, e, n, counter, yeo in counts:
             wi = next((w.i for w in words if w.core_start <= s < w.end), None)
             if wi is None:
@@ -218,6 +242,8 @@ class CountRules:
             if not lst and not self._counts_members(words, wi, counter, groups):
                 continue  # "지상국 11곳", "유인도는 모두 47곳": something else is counted
             group = board_of.get(s) or self._nearest_group(groups, s, member_noun, after_end=e)
+            if group is None and not groups and lst:
+                group = self._topic_formed_of(words, lst[3], after)
             if reading.as_of == "launch":
                 before = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
                 if before:
@@ -233,14 +259,15 @@ class CountRules:
             elif changed_to and reading.role == "total":
                 nowish = [d for d in dates if d.end <= s and d.usable and d.precision == "now" and d.start not in consumed_dates]
                 as_of, prec = (nowish[-1].date, "day") if nowish else (self.published, "day")
-                later = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
+                later = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates | launch_dates]
                 # a date between an earlier count and this one ("5곳에서 지난달 9곳으로"),
                 # or before this count when it is the sentence's first ("지난해 8월 … 430곳으로")
                 earlier = [c for c in counts if c[0] < s]
                 if later and not nowish and (not earlier or any(c[1] <= later[-1].start for c in earlier)):
                     as_of, prec = later[-1].date, later[-1].precision if later[-1].precision == "month" else "day"
             else:
-                as_of, prec = self._as_of(s, dates, context, consumed_dates)
+                # "2021년 5월 출범한 협의체로, … 14개 기관이 참여하고 있다": the date is the launch's
+                as_of, prec = self._as_of(s, dates, context, consumed_dates | launch_dates)
             stated = {"count": n, "counter": counter.replace(" ", ""), "role": reading.role, "group": group, "member_noun": member_noun,
                       "as_of_basis": reading.as_of, "rules": reading.rules, "confidence": reading.confidence}
             if reading.bound:
@@ -262,6 +289,13 @@ class CountRules:
                 handled_words.update(range(first_i, wi + 1))
                 if members:
                     self._emit_members(sent, group, members, e, as_of, prec, n, partial, style, "launch" if reading.as_of == "launch" else "total")
+            elif reading.role == "total" and (member_noun or group or words[wi].base in lx.member_nouns) and _BOX_COLON.match(after):
+                # a fact box: "◆회원 기관(10곳): A, B, C, …" lists the members after the colon
+                box = self._list_after_colon(words, e + _BOX_COLON.match(after).end())
+                if box is not None:
+                    members, partial, style, first_i = box
+                    handled_words.update(range(wi, len(words)))
+                    self._emit_members(sent, group, members, members[-1][2], as_of, prec, n, partial, style, "total")
         # "서리물류가 열두 번째 회원사로": an ordinal member is the total at that date
         for m in _ORDINAL.finditer(text):
             raw = m.group("num")
@@ -529,6 +563,8 @@ class CountRules:
             return True  # "A, B 등 12곳": the list is what is counted
         w = words[k]
         b = w.base
+        if k < wi - 1 and not w.particle and (b, "launch") in {(stem, kind) for kind, stem in lx.events}:
+            return True  # "출범 때 6곳이던", "창립 당시 12곳": the founding members
         if w.particle not in ("", "은", "는", "이", "가", "을", "를", "의", "도"):
             return True
         if not b or not _LETTER.search(b) or _LATIN.match(b) or "·" in b:
@@ -541,7 +577,7 @@ class CountRules:
             return True  # a verb form: "협상 중인 두 곳이"
         return b in self.known_orgs  # last: only where it decides (gazetteer.KnownOrgs)
 
-    def _join_verb_ahead(self, words: list[Word], i: int, event_words: dict[int, str], reach: int = 6) -> int | None:
+    def _join_verb_ahead(self, words: list[Word], i: int, event_words: dict[int, str], reach: int = 8) -> int | None:
         """The join/leave verb a few words after a subject, when only its
         date, group and place stand between ("전날 소재 얼라이언스에 합류했다")."""
         for k in range(i + 1, min(len(words), i + 1 + reach)):
@@ -617,6 +653,12 @@ class CountRules:
         members = named
         pos = verb_at.core_start if verb_at is not None else start
         as_of, prec = self._as_of(pos, dates, context, consumed)
+        if kind == "launch":
+            # "2021년 5월 6개 기관으로 출범한": the founding count took the launch date
+            founding = [c for c in self.claims if c.kind == "member_count" and c.sentence_idx == sent.idx
+                        and c.detail.get("as_of_basis") == "launch" and c.as_of is not None]
+            if founding:
+                as_of, prec = founding[-1].as_of, founding[-1].as_of_precision
         if kind in ("join", "leave") and len(members) >= 2 and count is None:
             # "미르모터스와 서해플랜트가 합류했다": the joiners are a member list too
             self._emit_members(sent, group, members, members[-1][2], as_of, prec, None, False, "join", "joined" if kind == "join" else "left")
@@ -631,6 +673,8 @@ class CountRules:
         out = {}
         for w in words:
             kind = event_kind(w.base)
+            if kind == "launch" and _since_launch(words, w.i, self.text):
+                continue  # "출범 2년", "발족 1주년", "출범한 지 100일": time since the launch, not the launch
             if kind and not (kind in ("join", "leave") and _negated(words, w.i)):
                 out[w.i] = kind
         return out
@@ -943,6 +987,33 @@ class CountRules:
                 return None
             out.append((name, st, st + len(name)))
         return out or None
+
+    def _list_after_colon(self, words: list[Word], start: int):
+        """The comma list that runs from ``start`` to the end of the sentence
+        (at least two names), or None."""
+        first = next((w.i for w in words if w.core_start >= start), None)
+        if first is None or first + 1 >= len(words):
+            return None
+        lst = self._list_ending_at(words, len(words) - 1, allow_single=False)
+        if not lst or len(lst[0]) < 2 or lst[2] != "comma" or lst[0][0][1] < start or lst[0][0][1] > words[first].core_end:
+            return None  # the list must start right after the colon
+        return lst[0], lst[1], lst[2], first
+
+    def _topic_formed_of(self, words: list[Word], first_i: int, after: str) -> str | None:
+        """"지난주 닻을 올린 누리항로는 A, B, C 등 다섯 곳으로 구성됐다": a topic said to be
+        made up of the members listed after it is a group, whatever it is
+        called (a name with no group word, in an article that gives none)."""
+        if not _FORMED_OF.match(after):
+            return None
+        from .groups import is_proper_name
+        for w in words[:first_i]:
+            if w.particle in ("은", "는") and not w.sep_after:
+                b = w.base
+                if w.i == first_i - 1 and is_proper_name(b) and not is_title_word(w) and not _DIGITS.search(b) \
+                        and b not in self.lx.time_words and not self._kind_noun(b) and b not in self.lx.member_nouns:
+                    return b
+                return None  # another topic stands before the list
+        return None
 
     def _org_like(self, w: Word) -> bool:
         b = w.base

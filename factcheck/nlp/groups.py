@@ -12,6 +12,7 @@ from .wordclass import (
     _DIGITS,
     _LATIN,
     _VERBISH,
+    event_kind,
     fused_title,
     group_head,
     is_name,
@@ -21,7 +22,23 @@ from .wordclass import (
 _OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진|꾸린|구성한|만든|결성한|출범한|발족한))\s")
 
 _SPEAKER = re.compile(r"\s*(?:관계자|대변인|측은|측이|측에)")
+# where a clause ends between a count and a group after it: a comma, or a
+# quotation closed and handed on ("… 11곳으로 늘었다"며 "…")
+_CLAUSE_BREAK = re.compile(r',|["”’\']\s*(?:이?라며|이?라고|하며|며|고)(?=\s)')
 _FORMER = re.compile(r"^\s*(?:옛|구|前|전신은?)\s+")
+_PREMISES = ("사무실", "사무국", "회관", "건물", "본부", "강당", "회의실", "대회의실", "사옥", "본사", "교육장")
+_ADDRESS = re.compile(r"^[가-힣\d]{1,6}(?:동|구|군|읍|면|로|길|가)$")
+_PLACE = re.compile(r"^(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|[가-힣\d]{1,6}(?:시|동|구|군|읍|면|로|길|가))$")
+
+
+def _BEING_A_BODY(noun: str) -> bool:
+    """"제작사 단체인 한빛협회", "협의체인 …": "being a body of that kind", a
+    description before the name, not the first word of it."""
+    from ..lexicons import load
+    lx = load()
+    return noun in ("단체", "모임", "조직", "법인", "사단법인", "재단법인") or noun in lx.descriptors or bool(group_head(noun))
+
+
 _VERB_LINKS = ("하여", "되어", "하면서", "되면서")
 _NUMBER_COUNTER = re.compile(r"^\d[\d,]*\s?개$")
 _ORDINAL_EVENT = re.compile(r"^제?\d+(?:회|차)$")
@@ -83,7 +100,7 @@ class GroupRules:
             while k >= 0 and len(parts) < 4:
                 p = words[k]
                 pb = p.base
-                if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
+                if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3 and not _BEING_A_BODY(pb[:-1])) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
                 if pb.endswith(_VERB_LINKS) or k > 0 and _NUMBER_COUNTER.search(words[k - 1].base):
                     break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
@@ -122,6 +139,11 @@ class GroupRules:
                 short = w.paren[2:].strip(" ,'\"‘’“”")
                 if short and short != head:
                     aliases.append(short)
+            if not bare and not parts[0].opens_quote and len(parts) > 1 and i + 1 < len(words) and not w.particle \
+                    and words[i + 1].base.startswith(_PREMISES) and all(_PLACE.match(p.base) for p in parts[:-1]) \
+                    and any(_ADDRESS.match(p.base) for p in parts[:-1]):
+                # "대전 둔산동 협회 회의실에서": where the (article's) 협회 meets, no group named 대전 둔산동 협회
+                bare, name, parts = True, head if not prefix else w.base, [w]
             gm = GroupMention(name, head, parts[0].core_start, w.base_end, i, bare, variants, aliases)
             gm.proper = self._apposed_name(words, i, parts)
             gm.quoted = parts[0].opens_quote
@@ -191,8 +213,10 @@ class GroupRules:
         if not cands:
             return None
         before = [g for g in cands if g.end <= pos]
-        if not before and after_end is not None and all("," in self.text[after_end:g.start] for g in cands):
-            return None  # "829개 기관이 참여하고 있으며, 한빛협회가 사무국을 맡는다": another clause's group
+        if not before and after_end is not None and all(_CLAUSE_BREAK.search(self.text, after_end, g.start) for g in cands):
+            # "829개 기관이 참여하고 있으며, 한빛협회가 사무국을 맡는다", "… 11곳으로
+            # 늘었다"며 "누리랩을 …": another clause's group
+            return None
         g = before[-1] if before else min(cands, key=lambda g: abs(g.start - pos))
         return self._group_ref(g)
 
@@ -206,6 +230,7 @@ class GroupRules:
         group names, and each word that is one of them ("스텔라브리지에는",
         "물빛길은") as a mention of that group."""
         propers = set()
+        owners = set()  # names right before a member noun and a count: groups where a description is apposed to them
         short_names = set()  # "미래산업연합회(이하 미산련)", "(HBA)": the article's short names for a group
         for sent in self.sentences:
             if sent.section == "furniture":
@@ -214,8 +239,20 @@ class GroupRules:
             defined = self._defined_name(self.words_of.get(sent.idx, []))
             if defined:
                 propers.add(defined)
+            owners.update(self._counted_owners(self.words_of.get(sent.idx, [])))
             short_names.update(a for g in self.group_mentions.get(sent.idx, []) if not g.bare for a in g.aliases
                                if len(a) >= 2 and not group_head(a) and a not in self.lx.generic_nouns)
+        # "소재 연합체 테라셀은 … 테라셀 회원사 9곳": a description apposed to a name that owns
+        # members ("협회 해외 회원사", a kind of member after the group, is no apposition)
+        for sent in self.sentences:
+            words = self.words_of.get(sent.idx, [])
+            for g in self.group_mentions.get(sent.idx, []):
+                w = words[g.word_i] if g.word_i < len(words) else None
+                if w is None or w.particle or w.sep_after or g.word_i + 1 >= len(words):
+                    continue
+                nxt = words[g.word_i + 1]
+                if nxt.base in owners and nxt.particle in ("은", "는", "이", "가", "을", "를", "의", "에", "에는", "와", "과", "도"):
+                    propers.add(nxt.base)
         self.propers = propers
         short_names -= propers
         if not propers and not short_names:
@@ -267,6 +304,25 @@ class GroupRules:
             return None  # "AI 원팀" / "AI원팀": the name itself, spaced otherwise
         fitting = [p for p in own_names if fits(p)]
         return fitting[0] if len(fitting) == 1 else None
+
+    def _counted_owners(self, words: list[Word]) -> list[str]:
+        """"테라셀 회원사 9곳으로": a name right before a member noun and its
+        count owns those members, so it is a group's own name (the article may
+        call it by that name alone, or after a description: "소재 연합체 테라셀은")."""
+        lx = self.lx
+        out = []
+        for i in range(len(words) - 2):
+            w, noun, num = words[i], words[i + 1], words[i + 2]
+            if w.particle or w.sep_after or noun.particle or noun.sep_after or noun.base not in lx.member_nouns:
+                continue
+            if not lx.counter_re.match(num.text) or w.opens_quote or w.closes_quote:
+                continue
+            b = w.base
+            if is_proper_name(b) and not group_head(b) and not rank_of(b) and not _DIGITS.search(b) and b not in lx.time_words \
+                    and not b.endswith(_VERBISH) and b not in lx.member_nouns and b not in lx.org_units and not is_name(b) \
+                    and not event_kind(b) and b not in lx.stopwords and b not in lx.generic_nouns and b not in lx.descriptors:  # not "합류 회원사 8곳"
+                out.append(b)
+        return out
 
     def _defined_name(self, words: list[Word]) -> str | None:
         """"H2링크는 … 출범한 민간 수소 협력체다", "길잇다은 … 모인 데이터
@@ -334,6 +390,18 @@ class GroupRules:
                 top = best(by_head[g.head])
                 weight[top] = weight.get(top, 0) + 1
         main = best(weight) if weight else None
+        # "한빛반찬협회장 김하람 … 둔산동 협회 회의실에서": an article that names its group only in a
+        # title's organisation ("한빛반찬협회장") and calls it by the bare word
+        bare_heads = {g.head for g in mentions if g.bare and not g.proper and g.head}
+        org_of_head: dict[str, dict[str, int]] = {}
+        for c in self.claims:
+            org = c.detail.get("org") if c.kind == "title" else None
+            head = group_head(org.replace(" ", "")) if org else None
+            if head in bare_heads and head not in by_head and len(org.replace(" ", "")) > len(head):  # a name, not the bare word
+                org_of_head.setdefault(head, {})
+                org_of_head[head][org] = org_of_head[head].get(org, 0) + 1
+        if main is None and org_of_head:
+            main = best({o: n for orgs in org_of_head.values() for o, n in orgs.items()})
 
         own_names = {g.proper or label_of.get(g.name, g.name) for g in mentions if g.proper or g.quoted and not g.bare}
         # "인근 동해 수소 협의체": a description with a word before it that
@@ -371,6 +439,8 @@ class GroupRules:
                 owners = {o for o in title_orgs if o.endswith(head) and len(o) > len(head)}
                 if len(owners) == 1:
                     return owners.pop()
+                if head in org_of_head:  # several such organisations: the one the titles name most often
+                    return best(org_of_head[head])
                 return main
             if ref in label_of:
                 return label_of[ref]

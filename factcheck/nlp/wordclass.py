@@ -13,7 +13,7 @@ from .tokens import Word, paren_kind
 
 _ADNOMINAL = ("한", "된", "는", "던", "난", "운", "진", "은", "온", "간", "린", "할", "될", "쓴", "낸", "인")
 # endings of verbs and adverbs: a word ending so is not part of a name
-_VERBISH = _ADNOMINAL + ("해", "며", "고", "서", "면", "다", "게", "지", "을", "를", "히", "께", "까", "듯", "록", "써")
+_VERBISH = _ADNOMINAL + ("해", "며", "고", "서", "면", "다", "게", "지", "을", "를", "히", "께", "까", "듯", "록", "써", "하되", "되")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&+.\-]*$")
 _DIGITS = re.compile(r"\d")
 _LIST_LINKS = ("비롯해", "비롯한", "비롯하여", "주관사로", "대표사로", "주간사로", "간사로", "중심으로", "포함해", "포함한", "필두로")
