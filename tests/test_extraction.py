@@ -668,3 +668,13 @@ def test_a_description_apposed_to_a_name_that_owns_members():
     assert {c.subject for c in claims_of(text) if c.kind == "member_count"} == {"테라셀"}
     text = ("'한빛 협회'는 해외 회원사 20곳, 전국 회원사 40곳을 두고 있다. '한빛 협회' 해외 회원사는 늘고 있다.\n")
     assert {c.subject for c in claims_of(text) if c.kind == "member_count"} == {"한빛 협회"}
+
+
+def test_a_demonstrative_before_the_count_is_no_member():
+    """"A와 B, C, D, E, 이렇게 다섯 곳이 손을 잡은 '…'": 이렇게 (and 모두, 총)
+    sums the list up; it is no fifth or sixth name, so the list agrees with
+    its count."""
+    text = "가람방송과 누리채널, 씨네별, 스트림A, 다온TV, 이렇게 다섯 곳이 손을 잡은 '한빛 동맹'은 업계에서 주목받는다.\n"
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert [m["name"] for m in lists[0].detail["members"]] == ["가람방송", "누리채널", "씨네별", "스트림A", "다온TV"]
+    assert lists[0].detail["stated_count"] == 5
