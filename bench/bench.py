@@ -1,7 +1,7 @@
 """Benchmark: ratios measured in one run, never a timed unit test.
 
     make bench        # = .venv/bin/python bench/bench.py --sizes 1000 4000
-    make bench-scale  # = .venv/bin/python bench/bench.py --sizes 25000 100000 (11 minutes on 2 busy cores, 2026-12-01)
+    make bench-scale  # = .venv/bin/python bench/bench.py --sizes 25000 100000 (11–20 minutes on 2 busy cores, 2026-12-01)
 
 Generates a synthetic Korean news corpus (titles, member lists, counts, joins,
 planted disagreements) and prints, in one run:
