@@ -678,3 +678,13 @@ def test_a_demonstrative_before_the_count_is_no_member():
     lists = [c for c in claims_of(text) if c.kind == "members"]
     assert [m["name"] for m in lists[0].detail["members"]] == ["가람방송", "누리채널", "씨네별", "스트림A", "다온TV"]
     assert lists[0].detail["stated_count"] == 5
+
+
+def test_a_promotion_list_with_marks_written_apart():
+    """"◇ 라온소프트 / <승진> / ▲ 부사장 문다온(경영총괄)": a mark written apart
+    from the item is no organisation of it (the header's is); a post under
+    "<승진>" is one the person moved up to, so it announces a change."""
+    text = "[인사] 라온소프트\n\n◇ 라온소프트\n\n<승진>\n▲ 부사장 문다온(경영총괄)\n▲ 전무 서하준(개발본부장)\n\n<전보>\n△ 전무 고은채\n"
+    got = {(c.subject, c.value, c.detail["org"], bool(c.detail.get("promoted"))) for c in claims_of(text, date(2026, 3, 20)) if c.kind == "title"}
+    assert {("문다온", "부사장", "라온소프트", True), ("서하준", "전무", "라온소프트", True),
+            ("고은채", "전무", "라온소프트", False)} <= got, got
