@@ -678,3 +678,23 @@ def test_a_demonstrative_before_the_count_is_no_member():
     lists = [c for c in claims_of(text) if c.kind == "members"]
     assert [m["name"] for m in lists[0].detail["members"]] == ["가람방송", "누리채널", "씨네별", "스트림A", "다온TV"]
     assert lists[0].detail["stated_count"] == 5
+
+
+def test_a_promotion_list_with_marks_written_apart():
+    """"◇ 라온소프트 / <승진> / ▲ 부사장 문다온(경영총괄)": a mark written apart
+    from the item is no organisation of it (the header's is); a post under
+    "<승진>" is one the person moved up to, so it announces a change."""
+    text = "[인사] 라온소프트\n\n◇ 라온소프트\n\n<승진>\n▲ 부사장 문다온(경영총괄)\n▲ 전무 서하준(개발본부장)\n\n<전보>\n△ 전무 고은채\n"
+    got = {(c.subject, c.value, c.detail["org"], bool(c.detail.get("promoted"))) for c in claims_of(text, date(2026, 3, 20)) if c.kind == "title"}
+    assert {("문다온", "부사장", "라온소프트", True), ("서하준", "전무", "라온소프트", True),
+            ("고은채", "전무", "라온소프트", False)} <= got, got
+
+
+def test_two_kinds_each_with_a_list_and_observers():
+    """"시공사 4개사와 A·B 등 전문업체 3개사가 참여": each number counts one
+    kind; "C 등 2개사가 참관사 자격으로": observers, not members."""
+    text = ("'도시안전 협의체'에는 가온건설·누리건설·미르건설·다솜건설 등 시공사 4개사와 "
+            "한별설비·온누리전기·새솔안전 등 전문업체 3개사가 참여한다. "
+            "이날 행사에는 바른레미콘 등 2개사가 참관사 자격으로 자리했다.\n")
+    counts = {c.value: (c.detail.get("qualification") or {}).get("kind") for c in claims_of(text) if c.kind == "member_count"}
+    assert counts == {"4": "part", "3": "part"}, counts

@@ -401,24 +401,27 @@ def load_titles(store: Store, scoped: bool = False) -> Iterator[ClaimRow]:
 
 
 _ANNOUNCED = """
-    SELECT DISTINCT c.subject, coalesce(eo.entity, c.org) AS oe, c.rank, c.as_of
+    SELECT DISTINCT c.subject, coalesce(eo.entity, c.org) AS oe, c.rank, c.as_of,
+           coalesce(json_extract(c.detail, '$.promoted')::BOOLEAN, false) AS up
     FROM claims c LEFT JOIN entities eo ON eo.kind = 'org' AND eo.name = c.org
     WHERE c.kind = 'title' AND c.rank IS NOT NULL AND c.section <> 'furniture'
       AND coalesce(json_extract(c.detail, '$.backref')::BOOLEAN, false) = false
       AND (coalesce(json_extract(c.detail, '$.former')::BOOLEAN, false)
+           OR coalesce(json_extract(c.detail, '$.promoted')::BOOLEAN, false)
            OR coalesce(json_extract_string(c.detail, '$.status'), 'current') IN ('former', 'designate'))"""
 
 
-def load_announced(store: Store) -> dict[str, list[tuple[str | None, str, date | None]]]:
+def load_announced(store: Store) -> dict[str, list[tuple]]:
     """Changes of post the sources state: a rank someone is named to
     ("사장에 내정됐다", designate) or has left ("부사장에서 사장으로 승진",
-    "전 부사장", former), by person: [(organisation entity or None, rank,
-    as of)]. A disagreement between that rank and another is a change the
+    "전 부사장", former) or moved up to (a post under "<승진>": it explains
+    a lower rank only), by person: [(organisation entity or None, rank,
+    as of, moved up)]. A disagreement between that rank and another is a change the
     sources announce, not a conflict (titles.py). Few claims are such
     statements, so they are read once, before the blocks stream."""
-    out: dict[str, list[tuple[str | None, str, date | None]]] = {}
-    for subject, oe, rank, as_of in store.sql(_ANNOUNCED).fetchall():
-        out.setdefault(subject, []).append((oe, rank, as_of))
+    out: dict[str, list[tuple]] = {}
+    for subject, oe, rank, as_of, up in store.sql(_ANNOUNCED).fetchall():
+        out.setdefault(subject, []).append((oe, rank, as_of, bool(up)))
     return out
 
 

@@ -76,14 +76,23 @@ def _nearest(ca: list[ClaimRow], cb: list[ClaimRow]) -> int | None:
     return best
 
 
+def _below(a: str, b: str) -> bool:
+    """Rank ``a`` is lower than ``b`` on their ladder."""
+    ranks = load().ranks
+    ra, rb = ranks.get(a), ranks.get(b)
+    return ra is not None and rb is not None and ra.level < rb.level
+
+
 def _announced(name: str, org_ent: str, ranks: tuple[str, str], ca: list[ClaimRow], cb: list[ClaimRow], announced: dict) -> bool:
     """Whether a source states a change between the two ranks for this
     person (at this organisation, or with none written) around their dates."""
     dates = [c.as_of for c in ca + cb if c.as_of is not None]
     lo, hi = (min(dates), max(dates)) if dates else (None, None)
-    for oe, rank, as_of in announced.get(name, ()):
+    for oe, rank, as_of, *up in announced.get(name, ()):
         if rank not in ranks or (oe is not None and oe != org_ent):
             continue
+        if up and up[0] and not _below(next(r for r in ranks if r != rank), rank):
+            continue  # a promotion to 전무 explains an earlier 상무, never a 부사장
         if as_of is None or lo is None or (lo - as_of).days <= RANK_SAME_PERIOD_DAYS and (as_of - hi).days <= RANK_SAME_PERIOD_DAYS:
             return True
     return False

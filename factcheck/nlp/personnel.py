@@ -32,6 +32,14 @@ def _actions() -> dict[str, str]:
     return {row[0]: row[1] for row in table("personnel_actions.tsv") if len(row) >= 2}
 
 
+@lru_cache(maxsize=1)
+def _changes() -> frozenset[str]:
+    """Actions that move a person up to the post (a third column "change":
+    "승진"): the post is new, a lower rank of theirs elsewhere is the old one."""
+    from ..lexicons import table
+    return frozenset(row[0] for row in table("personnel_actions.tsv") if len(row) >= 3 and row[2] == "change")
+
+
 _HEADER = re.compile(r"^\s*[" + re.escape(HEADER_MARKS) + r"]\s*(?P<body>[^◇◆■□【<▲△\n]{2,30}?)\s*[>】]?\s*$")
 
 
@@ -62,22 +70,24 @@ class PersonnelRules:
         status = None
         post = []
         actions = _actions()
+        change = False
         for p in parts:
             if p in actions:
                 status = actions[p] if status in (None, "current") else status
+                change = change or p in _changes()
             else:
                 post.append(p)
         state = dict(state) if state else {"org": None, "post": None, "status": "current"}
         if not post:  # "<승진>", "<내정>": the action of the items below
-            state["status"] = status or "current"
+            state.update(status=status or "current", change=change)
             return state
         if all(rank_of(p) or is_title_word_text(p) for p in post):  # "◇부사장 승진"
             start = self.text.find(post[0], at)
             end = self.text.find(post[-1], start) + len(post[-1])
-            state.update(post=(" ".join(post), start, end), status=status or "current")
+            state.update(post=(" ".join(post), start, end), status=status or "current", change=change)
             return state
         if len(post) <= 3 and not any(rank_of(p) for p in post):  # "◇한빛전자": the organisation of what follows
-            return {"org": " ".join(post), "post": None, "status": status or "current"}
+            return {"org": " ".join(post), "post": None, "status": status or "current", "change": change}
         return None
 
     def _personnel_item(self, sent, item: list[Word], state, dates, context) -> None:
@@ -122,6 +132,8 @@ class PersonnelRules:
                           "former": status == "former", "pattern": "personnel_list", "confidence": DEFAULT_CONFIDENCE}
                 if header and t == title:
                     detail["header"] = header
+                if state.get("change") and status == "current":
+                    detail["promoted"] = True  # "<승진>": the post is new, an earlier rank is the one left
                 self.claims.append(Claim("title", person.base, t, start, end, sent.idx, as_of, prec, detail))
             if person.paren and person.paren.startswith(("전 ", "前 ", "前")):
                 self._personnel_former(sent, person, dates, context)
@@ -147,10 +159,13 @@ def is_title_word_text(s: str) -> bool:
 
 
 def _items(words: list[Word]) -> list[list[Word]]:
-    """The bulleted items of a line: "▲A B ▲C D" -> [[A, B], [C, D]]."""
+    """The bulleted items of a line: "▲A B ▲C D" -> [[A, B], [C, D]]; a mark
+    written apart ("▲ 부사장 김하늘") opens an item and is no word of it."""
     out: list[list[Word]] = []
     for w in words:
         if w.text[:1] in ITEM_MARKS or not out:
             out.append([])
+        if w.text.strip() and not w.text.strip(ITEM_MARKS + " "):
+            continue
         out[-1].append(w)
     return [it for it in out if it]
