@@ -698,3 +698,13 @@ def test_two_kinds_each_with_a_list_and_observers():
             "이날 행사에는 바른레미콘 등 2개사가 참관사 자격으로 자리했다.\n")
     counts = {c.value: (c.detail.get("qualification") or {}).get("kind") for c in claims_of(text) if c.kind == "member_count"}
     assert counts == {"4": "part", "3": "part"}, counts
+
+
+def test_a_headline_count_the_body_states_as_a_plan():
+    """Headline "회원사 20곳으로…" over a body that says "20곳까지 늘리는 게
+    목표다": the headline's count is the plan, not the group's number."""
+    text = ("[인터뷰] 문가람 다온링크 의장 \"회원사 20곳으로…내실 다질 것\"\n\n"
+            "다온 금융 얼라이언스 '다온링크'에는 현재 회원사 12곳이 참여하고 있다.\n\n"
+            "\"회원사를 20곳까지 늘리는 게 목표다. 몇 곳과 이야기를 나누고 있다.\"\n")
+    got = sorted((c.value, c.detail["role"]) for c in claims_of(text, date(2026, 1, 8)) if c.kind == "member_count")
+    assert got == [("12", "total"), ("20", "planned"), ("20", "planned")], got

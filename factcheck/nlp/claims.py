@@ -90,8 +90,26 @@ class Extractor(TitleRules, GroupRules, CountRules, PersonnelRules):
         self._promoted_in_the_sentence()
         self._org_from_the_article()
         self._resolve_groups()
+        self._headline_of_a_plan()
         self._drop_nested_titles()
         self._names_as_written()
+
+    def _headline_of_a_plan(self) -> None:
+        """A headline cut short ("회원사 20곳으로…") sums up the body: a
+        count of the headline that the body states only as a plan ("20곳까지
+        늘리는 게 목표다") is that plan, not the group's number."""
+        section = {s.idx: s.section for s in self.sentences}
+        counts = [c for c in self.claims if c.kind == "member_count"]
+        body: dict[tuple[str, str], set] = {}
+        for c in counts:
+            if section.get(c.sentence_idx) != "headline":
+                body.setdefault((c.subject, c.value), set()).add(c.detail.get("role"))
+        for c in counts:
+            if section.get(c.sentence_idx) == "headline" and c.detail.get("role") == "total" \
+                    and body.get((c.subject, c.value)) == {"planned"}:
+                c.detail["role"] = "planned"
+                c.detail["rules"] = list(c.detail.get("rules") or []) + ["headline_of_a_plan"]
+                c.as_of, c.as_of_precision = None, "planned"
 
     def _promoted_in_the_sentence(self) -> None:
         """"A 상무 등 2명은 전무로 승진했다", "A 상무, B 상무를 각각 부사장으로
