@@ -69,6 +69,17 @@ def run(tmp_path):
     return Runner(tmp_path)
 
 
+@pytest.fixture
+def article(tmp_path):
+    """Writes an article with front matter into tmp_path and returns its
+    path: ``article("a.txt", "2024-05-20", "가온일보", "headline\n\nbody")``."""
+    def write(name: str, published: str, outlet: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(f"---\npublished: {published}\noutlet: {outlet}\n---\n{text}", encoding="utf-8")
+        return path
+    return write
+
+
 @pytest.fixture(scope="session")
 def seeded(tmp_path_factory):
     """A store with both seeds, checked once (read-only use)."""

@@ -161,19 +161,17 @@ def test_an_announced_change_of_post_is_not_a_conflict(tmp_path):
     assert _comparable(res.findings) == _comparable(full)
 
 
-def test_a_promotion_list_explains_the_lower_rank_only(tmp_path):
+def test_a_promotion_list_explains_the_lower_rank_only(tmp_path, article):
     """A personnel list under "<승진>" names 문다온 부사장 and 서하준 전무;
     another outlet five days earlier has 문다온 전무 (the rank she moved up
     from: info) and 서하준 부사장 (above the rank he moved up to: still an
     error)."""
     from factcheck import api
 
-    a = tmp_path / "a.txt"
-    a.write_text("---\npublished: 2026-03-20\noutlet: 가온통신\n---\n[인사] 라온소프트\n\n◇ 라온소프트\n\n<승진>\n"
-                 "▲ 부사장 문다온(경영총괄)\n▲ 전무 서하준(개발본부장)\n", encoding="utf-8")
-    b = tmp_path / "b.txt"
-    b.write_text("---\npublished: 2026-03-15\noutlet: 누리신문\n---\n라온소프트 간담회\n\n"
-                 "문다온 라온소프트 전무는 15일 간담회에서 계획을 밝혔다. 서하준 라온소프트 부사장도 참석했다.\n", encoding="utf-8")
+    a = article("a.txt", "2026-03-20", "가온통신", "[인사] 라온소프트\n\n◇ 라온소프트\n\n<승진>\n"
+                "▲ 부사장 문다온(경영총괄)\n▲ 전무 서하준(개발본부장)\n")
+    b = article("b.txt", "2026-03-15", "누리신문", "라온소프트 간담회\n\n"
+                "문다온 라온소프트 전무는 15일 간담회에서 계획을 밝혔다. 서하준 라온소프트 부사장도 참석했다.\n")
     db = str(tmp_path / "claims" / "p.duckdb")
     api.add_sources(db, [str(a), str(b)])
     sev = {f.subject: f.severity for f in api.run_check(db).findings if f.kind == "title_conflict"}

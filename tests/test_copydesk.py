@@ -358,23 +358,18 @@ def test_readme_output_on_the_seed_is_what_it_prints():
 
 # -- a change one article tells is no disagreement
 
-def test_growth_one_article_tells_is_info_and_an_untold_one_a_warning(tmp_path):
+def test_growth_one_article_tells_is_info_and_an_untold_one_a_warning(article):
     """"2021년 5월 6개 기관으로 출범한 협의회가 … 회원 10곳": the article itself
     gives both counts with their dates, so the change is info. The same two
     numbers from two outlets, with nothing said about who joined, stay a
     warning."""
     from factcheck.copydesk import check_articles
 
-    told = tmp_path / "told.txt"
-    told.write_text("---\npublished: 2024-05-20\noutlet: 가온일보\n---\n'한울 데이터 협의회' 회원 10곳으로\n\n"
-                    "2021년 5월 6개 기관으로 출범한 '한울 데이터 협의회'는 올해 들어 회원 10곳을 갖춘 협의체가 됐다.\n", encoding="utf-8")
+    told = article("told.txt", "2024-05-20", "가온일보", "'한울 데이터 협의회' 회원 10곳으로\n\n"
+                   "2021년 5월 6개 기관으로 출범한 '한울 데이터 협의회'는 올해 들어 회원 10곳을 갖춘 협의체가 됐다.\n")
     changes = [f for f in check_articles([str(told)]).findings if f.kind == "member_count_change"]
     assert [(f.values, f.severity) for f in changes] == [(["6", "10"], "info")]
-    a = tmp_path / "a.txt"
-    a.write_text("---\npublished: 2021-05-10\noutlet: 가온일보\n---\n협의회 출범\n\n"
-                 "'한울 데이터 협의회'가 10일 6개 기관으로 출범했다.\n", encoding="utf-8")
-    b = tmp_path / "b.txt"
-    b.write_text("---\npublished: 2024-05-20\noutlet: 누리신문\n---\n협의회 총회\n\n"
-                 "'한울 데이터 협의회'는 20일 총회를 열었다. 협의회 회원은 10개 기관이다.\n", encoding="utf-8")
+    a = article("a.txt", "2021-05-10", "가온일보", "협의회 출범\n\n'한울 데이터 협의회'가 10일 6개 기관으로 출범했다.\n")
+    b = article("b.txt", "2024-05-20", "누리신문", "협의회 총회\n\n'한울 데이터 협의회'는 20일 총회를 열었다. 협의회 회원은 10개 기관이다.\n")
     changes = [f for f in check_articles([str(a), str(b)]).findings if f.kind == "member_count_change"]
     assert [(f.values, f.severity) for f in changes] == [(["6", "10"], "warning")]
