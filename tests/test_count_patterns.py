@@ -54,3 +54,32 @@ def test_readings_of_whole_sentences():
     assert _first_count("이후 네 곳이 차례로 합류했다.").role == "joined"
     r = _first_count("협의회는 협회를 제외하면 11개 기업으로 구성됐다.")
     assert (r.role, r.qualification) == ("total", {"kind": "excluding", "what": "협회"})
+
+
+# The counter grammar (lexicons/counter_kinds.txt, counter_modifiers.txt):
+# 개 + modifiers + kinds of organisation, joined; what is no kind of member
+# (places, countries, projects, people) is no counter.
+COUNTED = [
+    ("지역 농협연합은 24개 조합으로 출범했다.", "24개 조합"),
+    ("협의체에는 9개 국내 기업과 연구기관이 참여한다.", "9개 국내 기업과 연구기관"),
+    ("리그는 12개 구단으로 운영된다.", "12개 구단"),
+    ("컨소시엄에는 5개 대학병원·제약사가 참여한다.", "5개 대학병원·제약사"),
+    ("연합회에는 7개 지역 농협이 가입했다.", "7개 지역 농협"),
+    ("네트워크는 11개의 공공기관이 함께 꾸렸다.", "11개의 공공기관"),
+]
+NOT_COUNTED = [
+    "협의회는 10개 과제를 선정했다.",
+    "협의체는 3개 지역에서 설명회를 열었다.",
+    "얼라이언스는 5개 팀으로 나눠 운영한다.",
+    "전국 17개 시·도에서 참가했다.",
+]
+
+
+@pytest.mark.parametrize("sentence,count", COUNTED)
+def test_counter_grammar_counts_kinds_of_organisation(sentence, count):
+    assert [m.group() for m in load().counter_re.finditer(sentence)] == [count]
+
+
+@pytest.mark.parametrize("sentence", NOT_COUNTED)
+def test_counter_grammar_leaves_other_things(sentence):
+    assert not list(load().counter_re.finditer(sentence))

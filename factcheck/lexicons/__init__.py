@@ -110,7 +110,8 @@ def load() -> Lexicon:
     lx.events = tuple((a, b) for a, b in table("events.tsv"))
     lx.membership_cues = tuple(phrases("membership_cues.txt"))
     lx.descriptors = frozenset(words("descriptors.txt"))
-    lx.generic_nouns = frozenset(words("generic_nouns.txt"))
+    # a kind of organisation counted ("4개 대학병원과 …") names no one either
+    lx.generic_nouns = frozenset(words("generic_nouns.txt")) | frozenset(w for w in words("counter_kinds.txt") if "·" not in w)
     lx.sector_nouns = frozenset(words("sector_nouns.txt"))
     lx.org_units = frozenset(words("org_units.txt"))
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
@@ -129,6 +130,12 @@ def load() -> Lexicon:
 
     # a number word starts a word ("열여섯 곳" is no "여섯 곳")
     number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,5}|(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r"))"
-    counters = "|".join(flex(c) for c in lx.counters)
+    # the grammar of counter_kinds.txt: 개(의) + modifiers + kind, kinds joined
+    # ("개 국내 기업과 연구기관", "개 병원·의원", "개의 조합")
+    mods = "|".join(sorted(map(re.escape, words("counter_modifiers.txt")), key=len, reverse=True))
+    kinds = "|".join(sorted(map(re.escape, words("counter_kinds.txt")), key=len, reverse=True))
+    kind = rf"(?:(?:{mods})\s?)*(?:{kinds})"
+    counted = rf"개(?:의)?\s?{kind}(?:\s?(?:·|,\s?|및\s|과\s|와\s){kind})*(?![가-힣]*(?:지역|명|대\b))(?=[^가-힣]|[은는이가을를과와도의에로으만]|$)"
+    counters = "|".join([counted] + [flex(c) for c in lx.counters])
     lx.counter_re = re.compile(number + r"(?P<yeo>여)?\s?(?P<counter>" + counters + r")(?![가-힣]*(?:지역|명|대\b))")
     return lx

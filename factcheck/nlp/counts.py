@@ -105,8 +105,9 @@ _SET_OF_FIRMS = re.compile(r"[가-힣]\s?\d+\s?(?:사|개사)$")  # "통신3사"
 
 def _not_a_name(name: str, lx) -> bool:
     """A listed word that names no one: a kind ("공급기업", "협단체"), a
-    describing word ("수요", "공급"), a count ("156개"), a set ("통신3사")."""
-    return (name in lx.generic_nouns or name in lx.descriptors or _kind_of_company(name, lx) or _counted(name)
+    describing word ("수요", "공급"), a count ("156개"), a set ("통신3사"),
+    a field ("식품, 의료, 유통 등 22개 기업": what the members do)."""
+    return (name in lx.generic_nouns or name in lx.descriptors or name in lx.category_prefixes or _kind_of_company(name, lx) or _counted(name)
             or bool(_SET_OF_FIRMS.search(name)))
 
 
