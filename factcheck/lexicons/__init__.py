@@ -65,6 +65,8 @@ class Lexicon:
     category_prefixes: frozenset = frozenset()
     business_group_suffixes: tuple = ()
     count_adverbs: frozenset = frozenset()
+    premises: tuple[str, ...] = ()  # rooms a group meets in (nlp/groups.py)
+    regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
     counters: tuple[str, ...] = ()
     count_words: dict[str, int] = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()
@@ -122,6 +124,8 @@ def load() -> Lexicon:
     lx.category_prefixes = frozenset(words("category_prefixes.txt"))
     lx.business_group_suffixes = tuple(sorted(words("business_group_suffixes.txt"), key=len, reverse=True))
     lx.count_adverbs = frozenset(words("count_adverbs.txt"))
+    lx.premises = tuple(words("premises.txt"))
+    lx.regions = frozenset(words("regions.txt"))
 
     # "9개 기업·기관", "산학연 9곳", "12개사", "다섯 곳": number + counter.
     def flex(counter: str) -> str:

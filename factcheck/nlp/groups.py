@@ -26,12 +26,17 @@ _SPEAKER = re.compile(r"\s*(?:관계자|대변인|측은|측이|측에)")
 # quotation closed and handed on ("… 11곳으로 늘었다"며 "…")
 _CLAUSE_BREAK = re.compile(r',|["”’\']\s*(?:이?라며|이?라고|하며|며|고)(?=\s)')
 _FORMER = re.compile(r"^\s*(?:옛|구|前|전신은?)\s+")
-_PREMISES = ("사무실", "사무국", "회관", "건물", "본부", "강당", "회의실", "대회의실", "사옥", "본사", "교육장")
 _ADDRESS = re.compile(r"^[가-힣\d]{1,6}(?:동|구|군|읍|면|로|길|가)$")
-_PLACE = re.compile(r"^(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|[가-힣\d]{1,6}(?:시|동|구|군|읍|면|로|길|가))$")
 
 
-def _BEING_A_BODY(noun: str) -> bool:
+def _place(word: str) -> bool:
+    """A place written before a room ("대전 둔산동 협회 회의실"): a region
+    (lexicons/regions.txt) or a word ending as a place name does."""
+    from ..lexicons import load
+    return word in load().regions or bool(re.fullmatch(r"[가-힣\d]{1,6}(?:시|동|구|군|읍|면|로|길|가)", word))
+
+
+def _being_a_body(noun: str) -> bool:
     """"제작사 단체인 한빛협회", "협의체인 …": "being a body of that kind", a
     description before the name, not the first word of it."""
     from ..lexicons import load
@@ -100,7 +105,7 @@ class GroupRules:
             while k >= 0 and len(parts) < 4:
                 p = words[k]
                 pb = p.base
-                if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3 and not _BEING_A_BODY(pb[:-1])) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
+                if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3 and not _being_a_body(pb[:-1])) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
                 if pb.endswith(_VERB_LINKS) or k > 0 and _NUMBER_COUNTER.search(words[k - 1].base):
                     break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
@@ -140,7 +145,7 @@ class GroupRules:
                 if short and short != head:
                     aliases.append(short)
             if not bare and not parts[0].opens_quote and len(parts) > 1 and i + 1 < len(words) and not w.particle \
-                    and words[i + 1].base.startswith(_PREMISES) and all(_PLACE.match(p.base) for p in parts[:-1]) \
+                    and words[i + 1].base.startswith(lx.premises) and all(_place(p.base) for p in parts[:-1]) \
                     and any(_ADDRESS.match(p.base) for p in parts[:-1]):
                 # "대전 둔산동 협회 회의실에서": where the (article's) 협회 meets, no group named 대전 둔산동 협회
                 bare, name, parts = True, head if not prefix else w.base, [w]
