@@ -790,3 +790,11 @@ def test_a_clause_ending_in_go_before_a_comma_is_no_member():
         if c.kind == "members":
             assert all(not m["name"].endswith("고") for m in c.detail["members"])
 
+
+def test_an_organisation_the_person_comes_from():
+    """"이날 회의에 다온케미칼에서는 이서윤 생산본부장(상무)이 나왔다": the
+    article confirmed 다온케미칼 as an organisation (its stock code), so it is her organisation."""
+    text = ("다온케미칼(123450)이 가람메탈과 'K-소재 순환 컨소시엄'을 꾸렸다.\n\n"
+            "이날 회의에 다온케미칼에서는 이서윤 생산본부장(상무)이 나왔다.\n")
+    ts = [c for c in claims_of(text) if c.kind == "title" and c.subject == "이서윤"]
+    assert ts and ts[0].detail["org"] == "다온케미칼"
