@@ -708,3 +708,93 @@ def test_a_headline_count_the_body_states_as_a_plan():
             "\"회원사를 20곳까지 늘리는 게 목표다. 몇 곳과 이야기를 나누고 있다.\"\n")
     got = sorted((c.value, c.detail["role"]) for c in claims_of(text, date(2026, 1, 8)) if c.kind == "member_count")
     assert got == [("12", "total"), ("20", "planned"), ("20", "planned")], got
+
+
+def test_task_force_and_research_association_are_groups():
+    """"TF", "태스크포스" and "연구조합" head a group with members, so its count is
+    its own and not the other group's of the article."""
+    text = ("해운 물류 대응을 맡을 '항만 혼잡 대응 TF'가 출범했다. TF에는 모두 8개 기관이 참여했다.\n\n"
+            "선사 모임인 '연안해운 연합'에는 선사 21곳이 가입해 있다.\n\n"
+            "'한국수경재배기술연구조합'은 조합원 13개 기관으로 출범했다.\n")
+    counts = {(c.subject, c.value) for c in claims_of(text) if c.kind == "member_count"}
+    assert ("항만 혼잡 대응 TF", "8") in counts
+    assert ("연안해운 연합", "21") in counts
+    assert ("한국수경재배기술연구조합", "13") in counts
+    assert not any(s == "연안해운 연합" and v in ("8", "13") for s, v in counts)
+
+
+def test_a_clause_ending_at_a_comma_starts_no_list():
+    """"…억원 가량으로, 위탁사 4곳이": the word before the comma carries an
+    adverbial particle, so the clause ends there; no list, and what the
+    count counts is no member."""
+    text = "'바다숲 조성 협의회'는 회원 12곳으로 꾸려졌다. 사업비는 1천800억원 가량으로, 위탁사 4곳이 공사를 맡는다.\n"
+    cs = claims_of(text)
+    assert [c.value for c in cs if c.kind == "member_count"] == ["12"]
+    assert [c for c in cs if c.kind == "members"] == []
+
+
+def test_countries_counted_need_a_member_noun():
+    """"조달처를 9개국으로 다변화": countries of something else, not members."""
+    text = "'K-희소금속 동맹'은 회원사 18곳으로 출범했다. 동맹은 광물 조달처를 9개국으로 다변화한다. 지금은 물량 절반을 3개국에 기댄다.\n"
+    assert [c.value for c in claims_of(text) if c.kind == "member_count"] == ["18"]
+
+
+def test_a_name_owning_members_and_taken_as_topic_is_the_groups_name():
+    """"소재 협의체 가온링크의 열 번째 회원사", "가온링크는 …", "가온링크
+    회원사는 … 10곳": the word after the descriptor is the group's own name."""
+    text = ("다온켐이 소재 협의체 가온링크의 열 번째 회원사로 이름을 올렸다.\n\n"
+            "가온링크는 올해 들어 회원을 꾸준히 늘려 왔다.\n\n"
+            "현재 가온링크 회원사는 한빛소재, 누리셀, 다온켐 등 10곳이다.\n")
+    cs = [c for c in claims_of(text) if c.kind in ("member_count", "members")]
+    assert cs and {c.subject for c in cs} == {"가온링크"}
+
+
+def test_a_list_closed_by_geurigo():
+    """"A, B, C 그리고 D 4개사": 그리고 links the last name as 및 does."""
+    text = "이번 '해상풍력 공급망 연합' 결성에는 한빛중공업, 가온케이블, 다온엔지니어링 그리고 누리해운 4개사가 힘을 모았다.\n"
+    lists = [c for c in claims_of(text) if c.kind == "members"]
+    assert [m["name"] for m in lists[0].detail["members"]] == ["한빛중공업", "가온케이블", "다온엔지니어링", "누리해운"]
+
+
+def test_industries_and_kinds_of_investor_are_no_members():
+    """"에너지·충전·해운 6개사", "은행과 연기금, 증권사 등 열 곳": kinds, not names."""
+    text = ("에너지·충전·해운 6개사 뭉쳐 '누리웨이' 결성\n\n"
+            "'바람 기금 운영위원회'에는 은행과 연기금, 증권사 등 열 곳이 돈을 댔다.\n")
+    assert [c for c in claims_of(text) if c.kind == "members"] == []
+
+
+def test_a_verb_before_a_group_word_is_no_part_of_its_name():
+    """"중소 제조사들이 만든 협의회": 만든 describes the group, it does not name it."""
+    text = "중소 제조사들이 만든 상생협의회가 문을 열었다. 협의회에는 기업 9곳이 참여했다.\n"
+    subjects = {c.subject for c in claims_of(text) if c.kind == "member_count"}
+    assert subjects and not any("만든" in s for s in subjects)
+
+
+def test_a_list_by_kinds_joins_the_names_of_each_kind():
+    """"A, B 등 2개 시와 C, D, E 등 3개 대학이 손잡아 모두 5개 기관": the kind
+    counted ("2개 시") is no member; the names before it are, and the count
+    of one kind is a part of the total."""
+    text = ("'남해안 관광 협의회'가 문을 열었다. 협의회에는 바다시, 솔내시 등 2개 시와 "
+            "한빛대학교, 가람대학교, 누리대학교 등 3개 대학이 손잡아 모두 5개 기관이 함께한다.\n")
+    cs = claims_of(text)
+    assert [c.value for c in cs if c.kind == "member_count"] == ["5"]
+    lists = [c for c in cs if c.kind == "members"]
+    assert [m["name"] for m in lists[0].detail["members"]] == ["바다시", "솔내시", "한빛대학교", "가람대학교", "누리대학교"]
+
+
+def test_a_clause_ending_in_go_before_a_comma_is_no_member():
+    """"… 설계 업체가 5곳으로 가장 많고, 시공사 3곳, …": 많고 ends a clause."""
+    text = ("'스마트건설 협의회'는 회원 10곳으로 꾸려졌다. 회원 가운데 설계 업체가 5곳으로 가장 많고, "
+            "시공사 3곳, 대학 2곳이 뒤를 잇는다.\n")
+    for c in claims_of(text):
+        if c.kind == "members":
+            assert all(not m["name"].endswith("고") for m in c.detail["members"])
+
+
+def test_an_organisation_the_person_comes_from():
+    """"이날 회의에 다온케미칼에서는 이서윤 생산본부장(상무)이 나왔다": the
+    article confirmed 다온케미칼 as an organisation (its stock code), so it is her organisation."""
+    text = ("다온케미칼(123450)이 가람메탈과 'K-소재 순환 컨소시엄'을 꾸렸다.\n\n"
+            "이날 회의에 다온케미칼에서는 이서윤 생산본부장(상무)이 나왔다.\n")
+    ts = [c for c in claims_of(text) if c.kind == "title" and c.subject == "이서윤"]
+    assert ts and ts[0].detail["org"] == "다온케미칼"

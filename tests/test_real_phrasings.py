@@ -33,6 +33,9 @@ def test_a_name_ending_like_a_particle_keeps_it_inside_a_list():
     # the list's last name takes its particle as ever
     text = "얼라이언스는 누리텍, 가온바이오, 다솜소재로 구성됐다.\n"
     assert all("다솜소재로" not in ms for ms in lists_of(text))
+    # a number at the end of the line before is no amount measured by the name
+    text = "협회 소식 2024\n가람·누리·다온세라미로 등 12곳이 한빛협회에 새로 가입했다.\n"
+    assert ["가람", "누리", "다온세라미로"] in lists_of(text)
 
 
 def subjects(text, kind="member_count"):

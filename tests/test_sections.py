@@ -92,3 +92,15 @@ def test_a_columns_byline_is_no_title():
     got = {(c.subject, c.detail.get('title') or c.value) for c in doc._.fc_claims if c.kind == 'title'}
     assert ("이하람", "경제부장") not in got
     assert ("박서준", "의장") in got
+
+
+def test_reader_rights_notice_closes_the_article():
+    """"… 고충처리인을 운영하고 있습니다. 정정·반론보도 청구는 …": the
+    outlet's standing notice, page furniture (a committee in it is no group)."""
+    from factcheck.nlp.sections import classify_lines
+
+    text = ("[정정]\n\n지난 2일자 경제면 기사에 실린 바다숲 조성 협의회의 회원 수 '9곳'은 확인 결과 '8곳'의 잘못입니다.\n\n"
+            "한빛일보는 고충처리인을 운영하고 있습니다. 정정·반론보도 청구는 누리집 독자센터와 "
+            "고충처리인 전화로 받습니다.\n")
+    labels = classify_lines(text)
+    assert labels[-1] == "furniture" and labels[-2] == "body"

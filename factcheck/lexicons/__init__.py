@@ -113,7 +113,9 @@ def load() -> Lexicon:
     lx.membership_cues = tuple(phrases("membership_cues.txt"))
     lx.descriptors = frozenset(words("descriptors.txt"))
     # a kind of organisation counted ("4개 대학병원과 …") names no one either
-    lx.generic_nouns = frozenset(words("generic_nouns.txt")) | frozenset(w for w in words("counter_kinds.txt") if "·" not in w)
+    # (but a group word, "협회 부회장에", may be the article's own group)
+    lx.generic_nouns = frozenset(words("generic_nouns.txt")) | frozenset(
+        w for w in words("counter_kinds.txt") if "·" not in w and not w.endswith(tuple(words("group_words.txt"))))
     lx.sector_nouns = frozenset(words("sector_nouns.txt"))
     lx.org_units = frozenset(words("org_units.txt"))
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}

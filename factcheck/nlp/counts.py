@@ -48,8 +48,8 @@ _BOARD_HEADS = ("부회장단", "회장단")
 _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 def _is_and(w: Word) -> bool:
-    """The word 및 alone between two listed names ("A·B 및 C")."""
-    return w.base == "및" and not w.particle and not w.sep_after
+    """The word 및 (or 그리고) alone between two listed names ("A·B 및 C", "A, B 그리고 C")."""
+    return w.base in ("및", "그리고") and not w.particle and not w.sep_after
 
 
 _CORPORATE_TAIL = re.compile(r"^(?:[A-Z]{1,3}&[A-Z]{1,3}|[A-Z]{1,3}\+)$")  # "C&C", "E&M", "KT&G", "U+": written after a name
@@ -70,6 +70,9 @@ def _university(b: str) -> bool:
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,4}$")
+_CLAUSE_LINK = re.compile(r"(?:많|있|없|크|적|되|됐|였|이었|했|왔|높|낮|같|좋|늘었|줄었)고$")  # "A가 5곳으로 가장 많고, …": a clause that ends, no name
+_KIND_COUNT = re.compile(r"(?:\d[\d,]*|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:개|곳)")  # "2개 (시와)": a count before the kind it counts
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*[ \t]?(?:[천만억조][ \t]?)*[\d,.]*[ \t]?(?:원|달러|명|개|곳|년|배|%|톤|건)[ \t]+$")  # "1천억원 ", "30% ": an amount before a noun of measure
 _DATE_WORD = re.compile(r"^(?:\d{2,4}년|\d{1,2}월|\d{1,2}일|지난해|올해|작년|지난달|이달)$")
 
 
@@ -105,8 +108,9 @@ _SET_OF_FIRMS = re.compile(r"[가-힣]\s?\d+\s?(?:사|개사)$")  # "통신3사"
 
 def _not_a_name(name: str, lx) -> bool:
     """A listed word that names no one: a kind ("공급기업", "협단체"), a
-    describing word ("수요", "공급"), a count ("156개"), a set ("통신3사"),
-    a field ("식품, 의료, 유통 등 22개 기업": what the members do)."""
+    describing word ("수요", "공급"), an industry or field ("물류", "에너지";
+    "식품, 의료, 유통 등 22개 기업": what the members do), a count ("156개"),
+    a set ("통신3사")."""
     return (name in lx.generic_nouns or name in lx.descriptors or name in lx.category_prefixes or _kind_of_company(name, lx) or _counted(name)
             or bool(_SET_OF_FIRMS.search(name)))
 
@@ -554,8 +558,8 @@ class CountRules:
         9곳으로"); not after another noun ("지상국 11곳", "후보지 4곳",
         "유인도는 모두 47곳")."""
         lx = self.lx
-        if counter.replace(" ", "") not in ("곳", "개"):
-            return True
+        if counter.replace(" ", "") not in ("곳", "개", "개국"):
+            return True  # ("개국" too: "조달처를 9개국으로", countries of something else)
         k = wi - 1
         while k >= 0 and not words[k].sep_after and (words[k].base in lx.count_adverbs or words[k].base in lx.time_words
                                                       or _DATE_WORD.match(words[k].base) and not words[k].particle):
@@ -728,7 +732,7 @@ class CountRules:
                 comma = None
             if not (comma is not None and (words[comma].sep_after == "," or words[comma].particle in ("와", "과") and not words[comma].sep_after
                                            and self._org_like(words[comma]) and not _DIGITS.search(words[comma].base))) \
-                    and "·" not in words[k].base:
+                    and "·" not in words[k].base and not (k >= 2 and _is_and(words[k - 1]) and words[k - 2].sep_after != "."):
                 return None  # "A, B 2곳" and "A와 B 두 곳" end a list; "투자자와 만나 2곳" is checked by the list's own rules
         if k < 0:
             return None
@@ -772,6 +776,8 @@ class CountRules:
                 k -= 1  # "및" itself: the word before it closes the next item
                 continue
             if k != end_i and closes_item(w):
+                if w.sep_after == "," and w.particle and w.particle not in _LIST_PARTICLES and not w.paren and not self._particle_is_name(w):
+                    break  # "…억원 가량으로, A 3곳이": a clause ends at the comma, no item
                 # the word before starts a new item
                 if cur:
                     items.insert(0, cur)
@@ -814,6 +820,13 @@ class CountRules:
                 first_i = k
                 k -= 1
                 continue
+            if len(cur) == 1 and cur[0].particle in ("와", "과") and k >= 1 and words[k - 1].base == "등" and not words[k - 1].sep_after \
+                    and _KIND_COUNT.fullmatch(b) and items:
+                # "A, B 등 2개 시와 C, D 등 3개 대학": the kind counted ("2개 시")
+                # is no item; the names listed before it are
+                cur = []
+                k -= 2
+                continue
             if (w.particle or w.sep_after or not b or b in lx.stopwords or _DIGITS.search(b) and not _LATIN.match(b) and not re.search(r"\(\d{6}\)", w.text)
                     or b in lx.time_words or is_title_word(w) or (b.endswith(_ADNOMINAL) and not b.endswith("인")
                                                               and not (cur and _CORPORATE_TAIL.match(cur[0].base.split("·")[0])))):
@@ -848,7 +861,7 @@ class CountRules:
         unnamed = any(_counted(m[0]) for m in generic)
         members = [m for m in members if not _not_a_name(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
                    and not m[0].endswith(lx.group_words)
-                   and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")))]
+                   and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")) and not _CLAUSE_LINK.search(m[0]))]
         if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) or m[0] in _bare_counters() for m in members):
             return None  # a number ("2곳"), or two names glued by a comma ("SW,통신"): not a list read right
         if len(members) < 2 and not (allow_single and members):
@@ -959,6 +972,9 @@ class CountRules:
         before 등 ("…, 미르세라미로 등"). Its last syllable is the name's own."""
         if not w.particle or w.paren or w.particle in _LIST_PARTICLES:
             return False
+        if w.base in self.lx.generic_nouns or w.base in self.lx.stopwords or w.base in self.lx.time_words \
+                or _AMOUNT_BEFORE.search(self.text, max(0, w.start - 20), w.start):
+            return False  # "1천억원 가량으로, …": a noun of measure after an amount ends a clause, no name
         return bool(w.sep_after == "," or re.match(r"\s+등(?:\s|$|[이은의을도과])", self.text[w.end : w.end + 4]))
 
     def _kind_noun(self, b: str) -> bool:

@@ -44,6 +44,7 @@ def _being_a_body(noun: str) -> bool:
     return noun in ("단체", "모임", "조직", "법인", "사단법인", "재단법인") or noun in lx.descriptors or bool(group_head(noun))
 
 
+_OWNED_ORDINAL = re.compile(r"\s*(?:\d+|[가-힣]{1,3})\s*번째\s+(?P<noun>[가-힣]+?)(?:이|가|로|으로|는|은)?(?=[\s.,])")  # "의 열 번째 회원사로"
 _VERB_LINKS = ("하여", "되어", "하면서", "되면서")
 _NUMBER_COUNTER = re.compile(r"^\d[\d,]*\s?개$")
 _ORDINAL_EVENT = re.compile(r"^제?\d+(?:회|차)$")
@@ -236,6 +237,7 @@ class GroupRules:
         "물빛길은") as a mention of that group."""
         propers = set()
         owners = set()  # names right before a member noun and a count: groups where a description is apposed to them
+        named_owners, topics = set(), set()
         short_names = set()  # "미래산업연합회(이하 미산련)", "(HBA)": the article's short names for a group
         for sent in self.sentences:
             if sent.section == "furniture":
@@ -245,8 +247,16 @@ class GroupRules:
             if defined:
                 propers.add(defined)
             owners.update(self._counted_owners(self.words_of.get(sent.idx, [])))
+            named_owners.update(self._named_owners(self.words_of.get(sent.idx, [])))
+            ws = self.words_of.get(sent.idx, [])
+            if ws and ws[0].particle in ("은", "는", "이", "가", "에는", "에선") and not ws[0].opens_quote:
+                topics.add(ws[0].base)
             short_names.update(a for g in self.group_mentions.get(sent.idx, []) if not g.bare for a in g.aliases
                                if len(a) >= 2 and not group_head(a) and a not in self.lx.generic_nouns)
+        # "현재 가온링크 회원사는 …", "가온링크의 열 번째 회원사": a name that owns
+        # members, and that the article also takes as a sentence's topic
+        # ("가온링크는 …"), is a group's own name
+        owners |= named_owners & topics
         # "소재 연합체 테라셀은 … 테라셀 회원사 9곳": a description apposed to a name that owns
         # members ("협회 해외 회원사", a kind of member after the group, is no apposition)
         for sent in self.sentences:
@@ -327,6 +337,30 @@ class GroupRules:
                     and not b.endswith(_VERBISH) and b not in lx.member_nouns and b not in lx.org_units and not is_name(b) \
                     and not event_kind(b) and b not in lx.stopwords and b not in lx.generic_nouns and b not in lx.descriptors:  # not "합류 회원사 8곳"
                 out.append(b)
+        return out
+
+    def _owner_word(self, w: Word) -> bool:
+        """A word that can be the name of a group owning members (not "합류", "국내", a person, a rank)."""
+        lx = self.lx
+        b = w.base
+        return bool(is_proper_name(b) and not group_head(b) and not rank_of(b) and not _DIGITS.search(b) and b not in lx.time_words
+                    and not b.endswith(_VERBISH) and b not in lx.member_nouns and b not in lx.org_units and not is_name(b)
+                    and not event_kind(b) and b not in lx.stopwords and b not in lx.generic_nouns and b not in lx.descriptors
+                    and b not in lx.category_prefixes and b not in lx.count_adverbs and not w.opens_quote and not w.closes_quote)
+
+    def _named_owners(self, words: list[Word]) -> list[str]:
+        """"가온링크 회원사는", "가온링크의 열 번째 회원사": a name owning
+        members by a member noun (the caller wants it confirmed as a topic)."""
+        lx = self.lx
+        out = []
+        for i in range(len(words) - 1):
+            w, noun = words[i], words[i + 1]
+            if not w.particle and not w.sep_after and noun.base in lx.member_nouns and noun.particle in ("은", "는", "이", "가") and self._owner_word(w):
+                out.append(w.base)
+            elif w.particle == "의" and not w.sep_after and _OWNED_ORDINAL.match(self.text, w.end) and self._owner_word(w):
+                m = _OWNED_ORDINAL.match(self.text, w.end)
+                if m.group("noun") in lx.member_nouns:
+                    out.append(w.base)
         return out
 
     def _defined_name(self, words: list[Word]) -> str | None:

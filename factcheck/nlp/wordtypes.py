@@ -93,6 +93,8 @@ def word_types(w: Word, base: str, known: set[str]) -> frozenset[str]:
     if ("PERSON" in ts or "ORG" not in ts or "ORGX" not in ts) and w.base in known and is_org_word(w, known):
         # a word the article already uses as an organisation is not a name
         ts = (ts - {"PERSON"}) | {"ORG", "ORGX"}
+    elif w.particle in ("에서", "에서는") and "ORG" not in ts and not w.paren and w.base in known and is_org_word(Word(w.i, w.base, w.start, w.end, base=w.base), known):
+        ts = ts | {"ORG"}  # "누리소재에서는 김하늘 전무가 나왔다": the person's organisation (pattern org_from_person_title)
     if w.text[:1] in _BULLETS:
         # BUL: the word opens a list item; ITEMP: a name opening one
         ts = ts | ({"BUL", "ITEMP"} if ts & {"PERSON", "PLABEL"} else {"BUL"})
@@ -139,6 +141,8 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
             ts.add("ORG")
         if is_org_word(w, set(), sandwiched=True):
             ts.add("ORGX")  # between a name and a title even a name-like word is the organisation (김대성 현대차 이사)
+        if particle in ("에서", "에서는") and len(wbase) >= 3 and wbase.endswith(lx.org_suffixes_2) and is_org_word(Word(0, wbase, 0, 0, base=wbase), set()):
+            ts.add("ORG")  # "누리전자에서는 김하늘 전무가": an organisation by its suffix, the person's (pattern org_from_person_title)
     return frozenset(ts)
 
 
