@@ -798,3 +798,11 @@ def test_an_organisation_the_person_comes_from():
             "이날 회의에 다온케미칼에서는 이서윤 생산본부장(상무)이 나왔다.\n")
     ts = [c for c in claims_of(text) if c.kind == "title" and c.subject == "이서윤"]
     assert ts and ts[0].detail["org"] == "다온케미칼"
+
+
+def test_a_district_or_a_state_body_is_no_person():
+    """"마포구 한도윤 지회장": the district is the branch's place, the person
+    the name after it; "중국 국무원 부총리" names no one (lexicons/place_names.txt)."""
+    titles = {(c.subject, c.value, c.detail.get("org")) for c in claims_of("간담회에는 마포구 한도윤 지회장과 서초구 문태오 지회장이 참석했다.") if c.kind == "title"}
+    assert titles == {("한도윤", "지회장", "마포구"), ("문태오", "지회장", "서초구")}
+    assert not [c for c in claims_of("이날 회의에는 중국 국무원 부총리가 참석했다.") if c.kind == "title"]

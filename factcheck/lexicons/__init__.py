@@ -67,6 +67,7 @@ class Lexicon:
     count_adverbs: frozenset = frozenset()
     premises: tuple[str, ...] = ()  # rooms a group meets in (nlp/groups.py)
     regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
+    place_names: frozenset[str] = frozenset()  # districts and cities that read like a person's name
     counters: tuple[str, ...] = ()
     count_words: dict[str, int] = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()
@@ -128,6 +129,7 @@ def load() -> Lexicon:
     lx.count_adverbs = frozenset(words("count_adverbs.txt"))
     lx.premises = tuple(words("premises.txt"))
     lx.regions = frozenset(words("regions.txt"))
+    lx.place_names = frozenset(words("place_names.txt"))
 
     # "9개 기업·기관", "산학연 9곳", "12개사", "다섯 곳": number + counter.
     def flex(counter: str) -> str:

@@ -105,7 +105,7 @@ def is_name(s: str) -> bool:
     lx = load()
     if not (2 <= len(s) <= 4) or not is_hangul_word(s):
         return False
-    if s in lx.stopwords or s in lx.ranks or s in lx.generic_nouns or s in lx.descriptors:
+    if s in lx.stopwords or s in lx.ranks or s in lx.generic_nouns or s in lx.descriptors or s in lx.place_names:
         return False
     if s.endswith(lx.org_suffixes_2) or s.endswith(lx.group_words):
         return False
