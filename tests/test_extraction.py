@@ -806,3 +806,13 @@ def test_a_district_or_a_state_body_is_no_person():
     titles = {(c.subject, c.value, c.detail.get("org")) for c in claims_of("간담회에는 마포구 한도윤 지회장과 서초구 문태오 지회장이 참석했다.") if c.kind == "title"}
     assert titles == {("한도윤", "지회장", "마포구"), ("문태오", "지회장", "서초구")}
     assert not [c for c in claims_of("이날 회의에는 중국 국무원 부총리가 참석했다.") if c.kind == "title"]
+
+
+def test_a_group_listed_among_members_is_a_member_not_their_group():
+    """"A, B, 하늘소재협회 등 3개 단체": the 협회 is one of the members; and
+    "영·호남" (one syllable each) is a pair of places, no list."""
+    cs = claims_of("누리 포럼은 한빛전자, 누리화학, 하늘소재협회 등 3곳으로 구성됐다.")
+    assert {c.subject for c in cs if c.kind in ("members", "member_count")} == {"누리 포럼"}
+    cs = claims_of("한빛전자, 누리화학, 하늘소재협회 등 3개 단체는 24일 공동 성명을 냈다.")
+    assert not [c for c in cs if c.kind in ("members", "member_count") and c.subject == "하늘소재협회"]
+    assert not [c for c in claims_of("총장 회의에는 영·호남 4개 대학이 참석했다.") if c.kind == "members"]

@@ -1,6 +1,8 @@
 """Member counts of one group across sources.
 
-- same period, different counts: error;
+- same period, different counts: error when two sources disagree, info
+  when one source gives several (it counts different things more often than
+  it contradicts itself);
 - a change between periods: info, with the joins, leaves and newly listed
   members that explain it, or when one source states both counts (it tells
   the growth itself); a warning when nothing in the sources does.
@@ -28,8 +30,18 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
             distinct = sorted({c.count for c in p.points})
             if len(distinct) > 1:
                 by = join((_("{count}: {sources}", count=n, sources=join(sorted({where_from(c) for c in p.points if c.count == n}), ",")) for n in distinct), ";")
-                msg = _("Sources disagree on how many members {group} had around {date}: {counts}.", group=g.label, date=fmt_date(p.start), counts=by)
-                findings.append(Finding("member_count_conflict", "member_count", "error", g.label, [str(n) for n in distinct], msg,
+                if len({c.source_id for c in p.points}) > 1:
+                    sev = "error"
+                    msg = _("Sources disagree on how many members {group} had around {date}: {counts}.", group=g.label, date=fmt_date(p.start), counts=by)
+                else:
+                    # one article giving one group several sizes at once counts
+                    # different things far more often than it contradicts
+                    # itself (three consortia's sizes, a programme's firms):
+                    # shown for a reader to look at, never an alarm
+                    sev = "info"
+                    msg = _("One source gives {group} several sizes around {date}: {counts}; they may count different things.",
+                            group=g.label, date=fmt_date(p.start), counts=by)
+                findings.append(Finding("member_count_conflict", "member_count", sev, g.label, [str(n) for n in distinct], msg,
                                         dedupe_evidence([c.evidence() for c in p.points]),
                                         key=f"{g.entity}|" + "|".join(map(str, distinct)), scope=group_scope(g.entity)).finalize())
         for a, b in zip(ps, ps[1:]):

@@ -103,6 +103,7 @@ def _kind_of_company(name: str, lx) -> bool:
     return False
 
 
+_ONE_SYLLABLE = re.compile(r"[가-힣]")
 _SET_OF_FIRMS = re.compile(r"[가-힣]\s?\d+\s?(?:사|개사)$")  # "통신3사", "배터리 3사": a set of firms, not one name
 
 
@@ -246,7 +247,10 @@ class CountRules:
                 continue
             if not lst and not self._counts_members(words, wi, counter, groups):
                 continue  # "지상국 11곳", "유인도는 모두 47곳": something else is counted
-            group = board_of.get(s) or self._nearest_group(groups, s, member_noun, after_end=e)
+            # a group named as one of the listed members ("…, 하늘영화협회 등 6개
+            # 단체") is a member, not the group they make up
+            outside = [g for g in groups if not words[lst[3]].start <= g.start < s] if lst else groups
+            group = board_of.get(s) or self._nearest_group(outside, s, member_noun, after_end=e)
             if group is None and not groups and lst:
                 group = self._topic_formed_of(words, lst[3], after)
             if reading.as_of == "launch":
@@ -864,6 +868,8 @@ class CountRules:
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")) and not _CLAUSE_LINK.search(m[0]))]
         if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) or m[0] in _bare_counters() for m in members):
             return None  # a number ("2곳"), or two names glued by a comma ("SW,통신"): not a list read right
+        if any(_ONE_SYLLABLE.fullmatch(m[0]) for m in members):
+            return None  # "영·호남": one syllable of Hangul names no organisation, the words are abbreviated places
         if len(members) < 2 and not (allow_single and members):
             return None
         for name, _, _ in members if len(members) >= 2 else ():  # one word alone ("그룹이 재가입") is no evidence

@@ -394,6 +394,12 @@ class GroupRules:
         counts: dict[str, int] = {}
         by_head: dict[str, dict[str, int]] = {}
         label_of: dict[str, str] = {}
+        # a group written among the members a list names ("A, B, 하늘영화협회
+        # 등 6개 단체는"): a member, never the group they make up
+        listed = [(c.start, c.end) for c in self.claims if c.kind == "members"]
+        if listed:
+            for idx, gs in self.group_mentions.items():
+                self.group_mentions[idx] = [g for g in gs if not any(a <= g.start < b for a, b in listed)]
         mentions = [g for sent in self.sentences if sent.section != "furniture" for g in self.group_mentions.get(sent.idx, [])]
         for g in mentions:
             if g.proper and not g.bare and g.name != g.proper:
