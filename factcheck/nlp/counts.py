@@ -578,9 +578,24 @@ class CountRules:
             return True
         if b.endswith("사") or any(b == g.name.split()[-1] or b in g.aliases for g in groups):
             return True
+        if any(self._named_for_members(b, g) for g in groups):
+            return True  # "출자자협의회 … 출자자가 15곳": a group named for what its members are
         if b.endswith(_ADNOMINAL) or b.endswith(("며", "고", "면", "서", "해", "게")):
             return True  # a verb form: "협상 중인 두 곳이"
         return b in self.known_orgs  # last: only where it decides (gazetteer.KnownOrgs)
+
+    def _named_for_members(self, noun: str, g) -> bool:
+        """A group whose name is its members' noun and its group word
+        ("출자자협의회", "수요기업 협의체"): that noun counts its members."""
+        if len(noun) < 2:
+            return False
+        # a bare "협의회" stands for the article's group of that head: its names count too
+        same_head = [h for ms in self.group_mentions.values() for h in ms if h.head == g.head] if g.bare else [g]
+        for name in {n for h in same_head for n in (h.name, h.proper or "", *h.aliases)}:
+            last = name.lstrip("@").replace(" ", "")
+            if last.endswith(g.head) and last[: -len(g.head)].endswith(noun) and last[: -len(g.head)] != "":
+                return True
+        return False
 
     def _join_verb_ahead(self, words: list[Word], i: int, event_words: dict[int, str], reach: int = 8) -> int | None:
         """The join/leave verb a few words after a subject, when only its
