@@ -37,3 +37,29 @@ def test_a_noun_no_group_is_named_for_counts_nothing():
             "협의회는 올해 심사역 19곳을 더 뽑는다.\n")
     assert 19 not in [n for n, _, _ in counts(claims_of(text))]
 
+
+def titles(cs):
+    return {(c.subject, c.value, c.detail.get("org"), c.detail.get("status")) for c in cs if c.kind == "title"}
+
+
+def test_status_word_after_a_post_in_a_personnel_item():
+    text = ("[인사] 세온금융\n\n◇세온은행\n▲은행장 내정자 도하림\n"
+            "▲여신심사그룹장 직무대행 상무 남궁솔\n")
+    got = titles(claims_of(text))
+    assert ("도하림", "은행장", "세온은행", "designate") in got
+    assert ("남궁솔", "여신심사그룹장", "세온은행", "acting") in got
+    assert ("남궁솔", "상무", "세온은행", "current") in got
+
+
+def test_bank_head_fused_with_its_bank_before_a_designate():
+    text = "차기 누림은행장에는 서가윤 누림금융지주 부사장이 내정됐다.\n"
+    got = titles(claims_of(text))
+    assert ("서가윤", "누림은행장", "누림은행", "designate") in got
+    assert ("서가윤", "부사장", "누림금융지주", "current") in got
+
+
+def test_an_honorific_verb_before_a_name_is_no_name():
+    text = "진행자: 연합회를 이끌고 계신 표지훈 회장 연결돼 있습니다.\n"
+    got = titles(claims_of(text))
+    assert all(p != "계신" for p, _, _, _ in got)
+    assert any(p == "표지훈" and t == "회장" for p, t, _, _ in got)
