@@ -63,3 +63,53 @@ def test_an_honorific_verb_before_a_name_is_no_name():
     got = titles(claims_of(text))
     assert all(p != "계신" for p, _, _, _ in got)
     assert any(p == "표지훈" and t == "회장" for p, t, _, _ in got)
+
+
+def lists(cs):
+    return [c for c in cs if c.kind == "members"]
+
+
+def test_polite_copula_closes_a_member_list():
+    text = ("'누리브릿지' 얼라이언스가 3일 출범했다.\n\n"
+            "회원사는 다솔텍, 미르소재, 한별엔지니어링입니다.\n\n"
+            "회원사는 다솔텍, 미르소재, 새온바이오 등입니다.\n")
+    ls = lists(claims_of(text))
+    assert [(c.value, c.detail["partial"]) for c in ls] == [
+        ("다솔텍, 미르소재, 한별엔지니어링", False), ("다솔텍, 미르소재, 새온바이오", True)]
+
+
+def test_bullet_lines_after_an_announced_member_list():
+    text = ("'누리브릿지' 얼라이언스가 3일 출범했다. 창립 회원사는 다음과 같다.\n\n"
+            "▲다솔텍 ▲미르소재 ▲한별엔지니어링\n\n"
+            "참여 기업은 다음과 같다.\n· 다솔텍 · 미르소재\n· 새온바이오 · 라온랩\n")
+    ls = lists(claims_of(text))
+    assert [c.value for c in ls] == ["다솔텍, 미르소재, 한별엔지니어링", "다솔텍, 미르소재, 새온바이오, 라온랩"]
+    assert all(c.subject == "누리브릿지" and not c.detail["partial"] for c in ls)
+
+
+def test_announced_lines_that_are_not_members_are_left_alone():
+    text = ("'누리브릿지' 얼라이언스가 3일 출범했다. 주요 내용은 다음과 같다.\n\n"
+            "▲회원 확대 ▲공동 연구 추진\n\n"
+            "수상 기업은 다음과 같다.\n· 다솔텍 · 미르소재\n")
+    assert lists(claims_of(text)) == []
+
+
+def test_notice_lines_of_kinds_make_one_list():
+    text = ("누리시 공고\n\n「누리 먹거리 상생협의회」를 아래와 같이 발족하였음을 알립니다.\n\n"
+            "1. 구    성: 5개 기관\n  ○ 공공(2): 누리시, 누리시 농업기술센터\n  ○ 민간(3): 미르푸드, 솔밭마트, 다온도시락\n2. 기능\n")
+    ls = lists(claims_of(text))
+    assert len(ls) == 1
+    assert ls[0].value == "누리시, 누리시 농업기술센터, 미르푸드, 솔밭마트, 다온도시락"
+
+
+def test_dash_lines_name_a_member_each_before_what_it_does():
+    text = ("'누리브릿지' 얼라이언스가 3일 출범했다. 참여 기업은 다음과 같다.\n\n"
+            "- 다솔텍 — 소재 공급\n- 미르소재 — 공정 개발\n- 한별엔지니어링: 설비\n")
+    ls = lists(claims_of(text))
+    assert [c.value for c in ls] == ["다솔텍, 미르소재, 한별엔지니어링"]
+
+
+def test_a_one_syllable_piece_keeps_its_dot_in_the_name():
+    text = "'누리브릿지' 얼라이언스 회원사는 다솔텍, 미르소재, 한·솔영농조합법인입니다.\n"
+    ls = lists(claims_of(text))
+    assert [m["name"] for m in ls[0].detail["members"]] == ["다솔텍", "미르소재", "한·솔영농조합법인"]
