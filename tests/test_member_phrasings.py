@@ -113,3 +113,9 @@ def test_a_one_syllable_piece_keeps_its_dot_in_the_name():
     text = "'누리브릿지' 얼라이언스 회원사는 다솔텍, 미르소재, 한·솔영농조합법인입니다.\n"
     ls = lists(claims_of(text))
     assert [m["name"] for m in ls[0].detail["members"]] == ["다솔텍", "미르소재", "한·솔영농조합법인"]
+
+
+def test_laid_out_lines_before_any_group_is_named_are_left_alone():
+    text = ("누리시 공고\n\n1. 구    성: 5개 기관\n  ○ 공공(2): 누리시, 누리시 농업기술센터\n"
+            "  ○ 민간(3): 미르푸드, 솔밭마트, 다온도시락\n2. 기타: 운영위원회 의결을 거쳐 추가할 수 있음.\n")
+    assert lists(claims_of(text)) == []

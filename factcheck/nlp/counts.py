@@ -456,6 +456,8 @@ class CountRules:
             as_of, prec = self._as_of(members[0][1], first[2], first[3])
             groups = self.group_mentions.get(sent.idx, [])
             group = self._nearest_group(groups, sent.start, None) if groups else self._group_just_before(sent)
+            if group is None and not any(ms for idx, ms in self.group_mentions.items() if idx < lines[0].idx):
+                continue  # no group named before the lines: whose members they are is not known
             self._emit_members(lines[0], group, members, members[-1][2], as_of, prec, None, False, "layout", "total")
 
     def _line_items(self, line, kinds: bool) -> list[tuple[str, int, int]] | None:
