@@ -83,6 +83,7 @@ class Extractor(TitleRules, GroupRules, CountRules, PersonnelRules):
         self._proper_mentions()
         for sent, words, dates, context in per_sentence:
             self._counts_lists_events(sent, words, dates, context)
+        self._laid_out_lists(per_sentence)
         for sent, words, dates, context in per_sentence:
             if sent.section == "headline":
                 self._headline_dot_list(sent, words)

@@ -57,6 +57,7 @@ _CORPORATE_TAIL = re.compile(r"^(?:[A-Z]{1,3}&[A-Z]{1,3}|[A-Z]{1,3}\+)$")  # "C&
 
 # the topic of a copula list that names the new members
 _NEW_MEMBERS_TOPIC = re.compile(r"(?:신규|새|새로운|새로)\s*(?:회원사?|회원\s*기관)?\s*(?:(?:으로|로)\s*)?(?:이름을\s*올린|가입한|합류한|등록한|입회한)|(?:신규|새로|새롭게|이번에)\s*(?:가입|합류|입회)한|(?:가입|합류|입회)한\s+(?:신규|새)")
+_COPULAS = ("이다", "이었다", "였다", "입니다", "이었습니다", "였습니다")  # "회원사는 A, B, C입니다": the list as the predicate
 _CLAUSE_ENDS = ("하면서", "되면서", "하며", "되며", "했고", "됐고", "하고", "되고")  # a clause that ends before a count
 _AHEAD = ("할", "하기로", "될", "되기로", "하려", "시킬", "하면", "되면", "한다면", "된다면")  # a verb form of what is yet to happen, or may: "합류하면"
 
@@ -178,6 +179,13 @@ def _since_launch(words: list[Word], i: int, text: str) -> bool:
     elif w.particle or event_kind(w.base) != "launch" or w.base not in {stem for kind, stem in load().events if kind == "launch"}:
         return False  # only the noun ("출범 2년"): "출범한다고 4일 밝혔다" is a date
     return bool(_DURATION.match(nxt.text.rstrip(".,")))
+
+
+_ANNOUNCE = re.compile(r"(?:다음과|아래와)\s*같(?:다|습니다)\s*[.:]?\s*$")  # "참여 기업은 다음과 같다."
+_LIST_MARKS = BULLETS + "·-–"
+_ITEM_TAIL = re.compile(r"\s+[—–-]\s|\s*[:：]\s|\s*\(")  # "- 가온텍 — 소재 공급": the name ends before a dash, a colon or a bracket
+# "○ 행정·공공(3): A, B, C": a notice's line of one kind of member, its count, its names
+_KIND_LINE = re.compile(r"^\s*[" + re.escape(BULLETS + "·-") + r"]\s*[^:：()\n]{1,15}\(\s*\d{1,3}\s*\)\s*[:：]\s*(?P<names>\S.*?)\s*$")
 
 
 class CountRules:
@@ -335,7 +343,7 @@ class CountRules:
                     self._emit_event(sent, "join", group, lst[0], None, lst[0][0][1], words[verb].core_end, dates, context, consumed_dates, verb_at=words[verb])
                     continue
             end_i, etc, copula = self._etc_end(words, i)
-            if not copula and w.particle in ("이다", "이었다", "였다") and i > 0 and words[i - 1].sep_after == ",":
+            if not copula and w.particle in _COPULAS and i > 0 and words[i - 1].sep_after == ",":
                 copula = True  # "회원사는 A, B, C이다": the last name and the copula
             glued = not copula and not w.particle and w.base.endswith("다") and len(w.base) > 2 and i > 0 and (words[i - 1].sep_after == "," or w.text[:1] in BULLETS)
             if copula or glued:
@@ -352,7 +360,7 @@ class CountRules:
                     # "신규 회원사로 이름을 올린 기업은 A, B, C 등이다": the new members
                     topic = self.text[sent.start : words[first_i].start]
                     role = "joined" if _NEW_MEMBERS_TOPIC.search(topic) else "total"
-                    self._emit_members(sent, self._nearest_group(groups, w.start, None), members, members[-1][2], as_of, prec, None, not glued, style, role)
+                    self._emit_members(sent, self._nearest_group(groups, w.start, None), members, members[-1][2], as_of, prec, None, etc, style, role)
                 continue
             if w.particle not in ("가", "이", "는", "은") and not (i + 1 < len(words) and words[i + 1].base in ("이", "가")):
                 continue  # "A와 B가 합류했다": the list ends at B, not at A
@@ -407,6 +415,84 @@ class CountRules:
                 group = self._nearest_group(groups, w.start, None)
                 if not any(c.kind == "event" and c.sentence_idx == sent.idx and c.value == "launch" for c in self.claims):
                     self._emit_event(sent, "launch", group, [], None, w.core_start, w.core_end, dates, context, consumed_dates, verb_at=w)
+
+    def _laid_out_lists(self, per_sentence) -> None:
+        """Member lists laid out on lines of their own: bullet lines after
+        "회원사는 다음과 같다" (a member noun as the topic: "▲A ▲B ▲C", "· A · B",
+        one "- A — what it does" a line), and a notice's lines of kinds of
+        member with their counts ("○ 공공(3): A, B, C" / "○ 민간(2): D, E"),
+        which make one list. Items must be names (at most three words each),
+        else nothing is read."""
+        seq = list(per_sentence)
+        i = 0
+        while i < len(seq):
+            sent, words, dates, context = seq[i]
+            text = self.text[sent.start : sent.end].strip()
+            lines, kinds = [], False
+            if _ANNOUNCE.search(text) and any(self._member_topic(w, words) for w in words):
+                k = i + 1
+                while k < len(seq) and self.text[seq[k][0].start : seq[k][0].end].strip()[:1] in _LIST_MARKS and \
+                        self.text[seq[k][0].start : seq[k][0].end].strip() != "":
+                    lines.append(seq[k][0])
+                    k += 1
+            elif _KIND_LINE.match(text):
+                k = i
+                while k < len(seq) and _KIND_LINE.match(self.text[seq[k][0].start : seq[k][0].end].strip()):
+                    lines.append(seq[k][0])
+                    k += 1
+                kinds = len(lines) >= 2
+                if not kinds:
+                    lines = []
+            if not lines:
+                i += 1
+                continue
+            members = []
+            for line in lines:
+                got = self._line_items(line, kinds)
+                if got is None:
+                    members = []
+                    break
+                members += got
+            i = k
+            if len(members) < 2 or any(c.kind == "members" and c.start <= members[0][1] < c.end for c in self.claims):
+                continue
+            first = next(x for x in seq if x[0] is lines[0])
+            as_of, prec = self._as_of(members[0][1], first[2], first[3])
+            groups = self.group_mentions.get(sent.idx, [])
+            group = self._nearest_group(groups, sent.start, None) if groups else self._group_just_before(sent)
+            if group is None and not any(ms for idx, ms in self.group_mentions.items() if idx < lines[0].idx):
+                continue  # no group named before the lines: whose members they are is not known
+            self._emit_members(lines[0], group, members, members[-1][2], as_of, prec, None, False, "layout", "total")
+
+    def _line_items(self, line, kinds: bool) -> list[tuple[str, int, int]] | None:
+        """The names of one layout line, with their offsets; None when an item is no name."""
+        lx = self.lx
+        raw = self.text[line.start : line.end]
+        if kinds:
+            m = _KIND_LINE.match(raw)
+            base = line.start + m.start("names")
+            pieces = [(x.group(), base + x.start()) for x in re.finditer(r"[^,，]+", m.group("names"))]
+        else:
+            lead = raw.lstrip()[:1]
+            if lead in "-–":
+                pieces = [(raw.lstrip()[1:], line.start + len(raw) - len(raw.lstrip()) + 1)]
+            else:
+                pieces = [(x.group(), line.start + x.start()) for x in re.finditer("[^" + re.escape(lead) + "]+", raw)]
+        out = []
+        for piece, at in pieces:
+            if not kinds and lead in "-–":
+                cut = _ITEM_TAIL.search(piece)
+                piece = piece[: cut.start()] if cut else piece
+            name = piece.strip().rstrip(".")
+            if not name:
+                continue
+            st = at + piece.find(name)
+            parts = name.split()
+            if len(parts) > 3 or not _LETTER.search(name) or name in lx.generic_nouns or name in lx.stopwords or _not_a_name(name, lx) \
+                    or any(rank_of(p) for p in parts) or re.search(r"[.!?。]$|다$", name):
+                return None
+            out.append((name, st, st + len(name)))
+        return out
 
     def _subgroup_lists(self, sent, words: list[Word], groups, handled: set[int], dates, context, consumed) -> None:
         """"1분과에는 A와 B, C 등이, 2분과에는 D, E 등이 참여한다": each list
@@ -525,7 +611,7 @@ class CountRules:
         word ``i`` closes no such list."""
         w = words[i]
         lx = self.lx
-        copula = w.base.startswith("등이") and w.base[2:] in ("다", "었다", "며", "고", "라고") or w.base == "등" and w.particle in ("이다", "이었다", "이며", "이고")
+        copula = w.base.startswith("등이") and w.base[2:] in ("다", "었다", "며", "고", "라고") or w.base == "등" and w.particle in ("이며", "이고", *_COPULAS)
         if copula and i > 0 and not words[i - 1].sep_after:
             return i - 1, True, True
         if w.base == "등" and w.particle in ("이", "가", "은", "는") and i > 0 and not words[i - 1].sep_after:
@@ -582,9 +668,24 @@ class CountRules:
             return True
         if b.endswith("사") or any(b == g.name.split()[-1] or b in g.aliases for g in groups):
             return True
+        if any(self._named_for_members(b, g) for g in groups):
+            return True  # "출자자협의회 … 출자자가 15곳": a group named for what its members are
         if b.endswith(_ADNOMINAL) or b.endswith(("며", "고", "면", "서", "해", "게")):
             return True  # a verb form: "협상 중인 두 곳이"
         return b in self.known_orgs  # last: only where it decides (gazetteer.KnownOrgs)
+
+    def _named_for_members(self, noun: str, g) -> bool:
+        """A group whose name is its members' noun and its group word
+        ("출자자협의회", "수요기업 협의체"): that noun counts its members."""
+        if len(noun) < 2:
+            return False
+        # a bare "협의회" stands for the article's group of that head: its names count too
+        same_head = [h for ms in self.group_mentions.values() for h in ms if h.head == g.head] if g.bare else [g]
+        for name in {n for h in same_head for n in (h.name, h.proper or "", *h.aliases)}:
+            last = name.lstrip("@").replace(" ", "")
+            if last.endswith(g.head) and last[: -len(g.head)].endswith(noun) and last[: -len(g.head)] != "":
+                return True
+        return False
 
     def _join_verb_ahead(self, words: list[Word], i: int, event_words: dict[int, str], reach: int = 8) -> int | None:
         """The join/leave verb a few words after a subject, when only its
@@ -933,6 +1034,10 @@ class CountRules:
                 raw = self.text[w.core_start : raw_end]
                 if _GLUED_DEUNG.search(raw):
                     raw = raw[:-1]
+                if any(len(piece.strip()) == 1 and "가" <= piece.strip() <= "힣" for piece in raw.split("·")):
+                    # "한·누리영농조합법인": a piece of one syllable names no one, the dot is the name's own
+                    out.append((raw, w.core_start, w.core_start + len(raw)))
+                    continue
                 for piece in raw.split("·"):
                     p = piece.strip()
                     if p:

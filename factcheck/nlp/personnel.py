@@ -106,6 +106,13 @@ class PersonnelRules:
         org = org_w.base if org_w is not None else state["org"]
         status = state["status"]
         header = None
+        qualified = _qualified_post(rest)
+        if qualified is not None:
+            # "▲은행장 내정자 김하늘", "▲리스크관리그룹장 직무대행 상무 김하늘": a status
+            # word after a post qualifies that post; a rank after it is the person's own
+            q_words, q_status, after = qualified
+            post_words = [w for w in after if rank_of(w.base)]
+            role_words = [w for w in after if not rank_of(w.base)]
         if post_words:  # the item's own post, as written with its unit ("메모리사업부장 부사장")
             first = role_words[0] if role_words and role_words[0].i < post_words[0].i and is_title_word(role_words[0]) else post_words[0]
             title = self.text[first.core_start : post_words[-1].base_end]
@@ -115,11 +122,13 @@ class PersonnelRules:
         else:
             title = None
         role = self.text[role_words[0].core_start : role_words[-1].base_end] if role_words else None
-        posts = [title] if title else []
+        posts = [(title, status)] if title else []
+        if qualified is not None:
+            posts.insert(0, (self.text[q_words[0].core_start : q_words[-1].base_end], q_status))
         for person in names:
             start = (org_w or item[0]).core_start
             end = person.base_end
-            for t in posts:
+            for t, status in posts:
                 same = [c for c in self.claims if c.kind == "title" and c.subject == person.base and c.value.replace(" ", "") == t.replace(" ", "")]
                 if same:
                     for c in same:  # read by a title pattern already: the header gives its organisation
@@ -150,6 +159,19 @@ class PersonnelRules:
         detail = {"person": person.base, "org": org, "org_alias": None, "role": None, "rank": rank_of(note[-1]) or None,
                   "title": note[-1], "status": "former", "former": True, "pattern": "personnel_list", "confidence": DEFAULT_CONFIDENCE}
         self.claims.append(Claim("title", person.base, note[-1], start, end, sent.idx, as_of, prec, detail))
+
+
+def _qualified_post(words: list[Word]) -> tuple[list[Word], str, list[Word]] | None:
+    """A post and the status word after it in an item ("은행장 내정자",
+    "그룹장 직무대행"): (the post's words, designate or acting, the words after
+    the status word); None when the item has no such pair."""
+    from .titles import patterns
+    lex = patterns()[1]
+    marks = {**{w: "designate" for w in lex.get("designate", ())}, **{w: "acting" for w in lex.get("acting", ())}}
+    for j, w in enumerate(words):
+        if j > 0 and w.base in marks and not w.particle and all(is_title_word(x) or rank_of(x.base) for x in words[:j]):
+            return words[:j], marks[w.base], words[j + 1:]
+    return None
 
 
 def is_title_word_text(s: str) -> bool:
