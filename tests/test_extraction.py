@@ -816,3 +816,11 @@ def test_a_group_listed_among_members_is_a_member_not_their_group():
     cs = claims_of("한빛전자, 누리화학, 하늘소재협회 등 3개 단체는 24일 공동 성명을 냈다.")
     assert not [c for c in cs if c.kind in ("members", "member_count") and c.subject == "하늘소재협회"]
     assert not [c for c in claims_of("총장 회의에는 영·호남 4개 대학이 참석했다.") if c.kind == "members"]
+
+
+def test_a_quoted_group_name_holds_no_person():
+    """"'한솔 미래 포럼' 회장인 이하은 교수": 한솔 reads like a name, but it
+    opens the quoted name of a group; the 회장 is 이하은."""
+    titles = {(c.subject, c.value) for c in claims_of("'한솔 미래 포럼' 회장인 이하은 교수가 발표했다.") if c.kind == "title"}
+    assert ("이하은", "회장") in titles
+    assert not [t for t in titles if t[0] == "한솔"]

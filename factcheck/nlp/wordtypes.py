@@ -200,6 +200,17 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
                 w = tw.w
                 ww = Word(w.i, w.text, w.start, w.end, w.core_start, w.core_end, whole, w.base_end + len(tw.particle), None, "", w.sep_after)
                 out[k] = TWord(ww, whole, "", word_types(ww, whole, known), tw.flags)
+    # "'한솔 미래 포럼' 회장": the words of a quoted group's name are the
+    # group's, never a person (the quote closes on a group word)
+    heads = load().group_words
+    for k, tw in enumerate(out):
+        if not tw.w.opens_quote or tw.w.closes_quote:
+            continue
+        close = next((j for j in range(k + 1, min(len(out), k + 6)) if out[j].w.closes_quote), None)
+        if close is not None and out[close].w.base.endswith(heads):
+            for j in range(k, close):
+                if "PERSON" in out[j].types:
+                    out[j] = TWord(out[j].w, out[j].base, out[j].particle, out[j].types - {"PERSON"}, out[j].flags)
     # "컨소시엄을 기획한 정하준 누리중공업 전무", "연임에 성공한 남궁서아 협회
     # 회장": a name-shaped verb form right before a name modifies that name
     for k in range(len(out) - 1):
