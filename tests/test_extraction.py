@@ -824,3 +824,9 @@ def test_a_quoted_group_name_holds_no_person():
     titles = {(c.subject, c.value) for c in claims_of("'한솔 미래 포럼' 회장인 이하은 교수가 발표했다.") if c.kind == "title"}
     assert ("이하은", "회장") in titles
     assert not [t for t in titles if t[0] == "한솔"]
+
+
+def test_a_group_name_ending_in_on_is_a_name_not_a_verb():
+    """"가온 협의회": 온 ends the name; "이어온 협의회" is a verb form, no name."""
+    assert {c.subject for c in claims_of("가온 협의회에는 한빛전자, 누리증권, 다솜제약 등 3개 기업이 참여했다.") if c.kind == "member_count"} == {"가온 협의회"}
+    assert not [c for c in claims_of("10년간 이어온 협의회에는 12곳이 참여한다.") if c.subject == "이어온 협의회"]

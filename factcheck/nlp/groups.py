@@ -36,6 +36,17 @@ def _place(word: str) -> bool:
     return word in load().regions or bool(re.fullmatch(r"[가-힣\d]{1,6}(?:시|동|구|군|읍|면|로|길|가)", word))
 
 
+# what comes before 온 when it is 오다's past form ("나온", "해온", "이어온",
+# "지켜온", "펼쳐온"): any other syllable makes a name ("가온", "다온", "누리온")
+_CAME = frozenset("나해어아여켜져쳐와려셔혀겨워뤄눠둬줘봐놔돼꿔들이")
+
+
+def _name_in_on(word: str) -> bool:
+    """"가온 협의회", "누리온 얼라이언스": a name ending in 온, not a verb
+    form ending so ("이어온", "해온"), right before a group word."""
+    return len(word) >= 2 and word.endswith("온") and word[-2] not in _CAME and "가" <= word[0] <= "힣"
+
+
 def _being_a_body(noun: str) -> bool:
     """"제작사 단체인 한빛협회", "협의체인 …": "being a body of that kind", a
     description before the name, not the first word of it."""
@@ -106,7 +117,7 @@ class GroupRules:
             while k >= 0 and len(parts) < 4:
                 p = words[k]
                 pb = p.base
-                if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3 and not _being_a_body(pb[:-1])) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
+                if p.particle or p.sep_after or not pb or pb[0] in "[【" or pb in titled or pb in lx.stopwords or pb in lx.time_words or len(pb) == 1 and "가" <= pb <= "힣" or _DIGITS.search(pb) and not _LATIN.match(pb) or pb.endswith(_VERBISH) and not _LATIN.match(pb) and not (k == i - 1 and pb.endswith("인") and not pb.endswith("적인") and len(pb) >= 3 and not _being_a_body(pb[:-1])) and not (k == i - 1 and _name_in_on(pb)) or rank_of(pb) or is_name(pb) and k > 0 and rank_of(words[k + 1].base or ""):
                     break
                 if pb.endswith(_VERB_LINKS) or k > 0 and _NUMBER_COUNTER.search(words[k - 1].base):
                     break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
