@@ -52,6 +52,7 @@ class Rank:
 @dataclass
 class Lexicon:
     ranks: dict[str, Rank] = field(default_factory=dict)
+    rank_qualifiers: tuple[str, ...] = ()
     title_expansions: dict[str, str] = field(default_factory=dict)
     role_suffixes: tuple[str, ...] = ()
     fused_titles: tuple[tuple[str, str], ...] = ()
@@ -90,6 +91,7 @@ def load() -> Lexicon:
     lx = Lexicon()
     for word, ladder, level in table("ranks.tsv"):
         lx.ranks[word] = Rank(word, ladder, int(level))
+    lx.rank_qualifiers = tuple(sorted(words("rank_qualifiers.txt"), key=len, reverse=True))
     lx.title_expansions = {a: b for a, b in table("title_expansions.tsv")}
     lx.role_suffixes = tuple(sorted(words("role_suffixes.txt"), key=len, reverse=True))
     lx.fused_titles = tuple(sorted(((a, b) for a, b in table("fused_titles.tsv")), key=lambda t: -len(t[0])))

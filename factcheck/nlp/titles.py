@@ -25,6 +25,7 @@ from .wordclass import (
     _LATIN,
     _org_of,
     fused_title,
+    rank_qualifier,
     rank_of,
     role_of,
 )
@@ -349,6 +350,9 @@ class TitleRules:
                 rank_at, rank = len(words) - 1, r
         for k, tw in enumerate(words):
             if k == rank_at:
+                q = rank_qualifier(tw.base)  # "정무부시장": 부시장 with the role 정무
+                if q:
+                    role_parts.append(q)
                 continue
             b = tw.base
             role_parts.append(lx.title_expansions.get(b, b))
