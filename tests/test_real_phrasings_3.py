@@ -34,3 +34,28 @@ def test_a_qualified_rank_and_the_bare_rank_are_one_post(article):
     text = "가람시 한서윤 부시장이 개회사를 했다. 한서윤 가람시 행정부시장은 \"협력하겠다\"고 말했다.\n"
     assert findings_of(article, text) == []
 
+
+def counts_of(text: str, **kw):
+    return [(c.subject, c.detail["count"], c.detail["role"]) for c in claims_of(text, **kw) if c.kind == "member_count"]
+
+
+def test_attendance_at_a_ceremony_is_no_member_count(article):
+    text = ("'누리 얼라이언스' 출범\n\n어제 가람홀에서 12개 기업이 참가한 가운데 누리 얼라이언스 협약식이 열렸다. "
+            "누리 얼라이언스 회원사는 모두 15곳이다.\n")
+    assert [n for _, n, _ in counts_of(text)] == [15]
+    assert findings_of(article, text) == []
+
+
+def test_countries_and_places_a_network_reaches_are_no_members():
+    text = "누리항공동맹은 세계 58개국 1천2백40개 공항을 잇는다. 누리항공동맹 회원사는 모두 11곳이다.\n"
+    assert [n for _, n, _ in counts_of(text)] == [11]
+    text = "누리항공동맹은 1백12개국에 취항한다. 이로써 누리항공동맹의 취항국은 40개국에서 52개국으로 늘었다.\n"
+    assert counts_of(text) == []
+
+
+def test_a_counter_ends_its_noun_and_organisations_count():
+    text = "가람협회는 올해 7개 사업을 추진한다. 가람협회 회원사는 31개사다.\n"
+    assert [n for _, n, _ in counts_of(text)] == [31]
+    text = "'누리 원팀'은 지난해 출범했다. 출범식에는 모두 12개 조직이 참여했다.\n"
+    assert [n for _, n, _ in counts_of(text)] == [12]
+

@@ -129,8 +129,12 @@ def load() -> Lexicon:
         parts = [re.escape(p) for p in counter.split(" ")]
         return r"\s*".join(parts)
 
-    # a number word starts a word ("열여섯 곳" is no "여섯 곳")
-    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,5}|(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r"))"
+    # a number word starts a word ("열여섯 곳" is no "여섯 곳"); digits start a
+    # number ("1백12개국" is no 12: the tail of a mixed numeral is not read)
+    number = r"(?P<num>(?<![\d백천만])(?:\d{1,3}(?:,\d{3})+|\d{1,5})|(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r"))"
     counters = "|".join(flex(c) for c in lx.counters)
-    lx.counter_re = re.compile(number + r"(?P<yeo>여)?\s?(?P<counter>" + counters + r")(?![가-힣]*(?:지역|명|대\b))")
+    # a counter ends its noun: "7개 사업", "5개 회사채", "3개 사이트" count no 사(社)
+    # ("12개 사업자" counts operators)
+    noun_goes_on = r"(?!(?<=사)(?:업(?!자)|채|장|원|무|람|회|례|항|실|진|이트))"
+    lx.counter_re = re.compile(number + r"(?P<yeo>여)?\s?(?P<counter>" + counters + r")" + noun_goes_on + r"(?![가-힣]*(?:지역|명|대\b))")
     return lx
