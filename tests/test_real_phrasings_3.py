@@ -59,3 +59,13 @@ def test_a_counter_ends_its_noun_and_organisations_count():
     text = "'누리 원팀'은 지난해 출범했다. 출범식에는 모두 12개 조직이 참여했다.\n"
     assert [n for _, n, _ in counts_of(text)] == [12]
 
+
+def test_growth_one_article_reports_with_its_first_count_dated_to_a_month(tmp_path, article):
+    a = article("a.txt", "2023-05-24", "가람일보", "'누리 원팀' 출범\n\n'누리 원팀'이 24일 출범했다. 누리 원팀에는 12개 기업이 참여했다.\n")
+    b = article("b.txt", "2024-07-02", "한빛경제",
+                "'누리 원팀' 1년\n\n지난해 3월 열린 누리 원팀 발대식에는 모두 12개 조직이 함께했다. "
+                "누리 원팀 회원사는 현재 16곳이다.\n")
+    (f,) = check_articles([str(a), str(b)]).findings
+    assert (f.kind, f.severity, f.values) == ("member_count_change", "info", ["12", "16"])
+    assert "한빛경제" in str(f.message)
+
