@@ -69,3 +69,15 @@ def test_growth_one_article_reports_with_its_first_count_dated_to_a_month(tmp_pa
     assert (f.kind, f.severity, f.values) == ("member_count_change", "info", ["12", "16"])
     assert "한빛경제" in str(f.message)
 
+
+def test_a_name_with_one_syllable_replaced_by_two_outlets_on_one_day(tmp_path, article):
+    a = article("a.txt", "2024-03-05", "가람일보", "누리회관 한도윤 사장은 5일 \"협력하겠다\"고 말했다.\n")
+    b = article("b.txt", "2024-03-05", "한빛경제", "한가윤 누리회관 사장은 5일 협약식에 참석했다.\n")
+    (f,) = check_articles([str(a), str(b)]).findings
+    assert (f.kind, f.severity, sorted(f.values)) == ("name_spelling", "warning", ["한가윤", "한도윤"])
+    # an article naming both: two people
+    c = article("c.txt", "2024-03-05", "다온신문", "누리회관 한도윤 사장과 한가윤 누리회관 사장이 참석했다.\n")
+    assert check_articles([str(a), str(b), str(c)]).findings == []
+    # months apart: a successor, not a misspelling
+    d = article("d.txt", "2024-09-05", "한빛경제", "한가윤 누리회관 사장은 5일 협약식에 참석했다.\n")
+    assert check_articles([str(a), str(d)]).findings == []
