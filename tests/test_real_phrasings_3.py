@@ -81,3 +81,13 @@ def test_a_name_with_one_syllable_replaced_by_two_outlets_on_one_day(tmp_path, a
     # months apart: a successor, not a misspelling
     d = article("d.txt", "2024-09-05", "한빛경제", "한가윤 누리회관 사장은 5일 협약식에 참석했다.\n")
     assert check_articles([str(a), str(d)]).findings == []
+
+
+def test_coordinated_promotions_share_the_last_verb():
+    text = ("한도윤 가람전자 전무는 가람모터스 부사장으로, 서하람 누리물산 상무는 누리물산 전무로, "
+            "김탁수 누리운용 사장은 누리증권 사장으로 각각 승진했다.\n")
+    assert titles_of(text) == {
+        ("한도윤", "전무", "가람전자", "former"), ("한도윤", "부사장", "가람모터스", "current"),
+        ("서하람", "상무", "누리물산", "former"), ("서하람", "전무", "누리물산", "current"),
+        ("김탁수", "사장", "누리운용", "former"), ("김탁수", "사장", "누리증권", "current"),
+    }
