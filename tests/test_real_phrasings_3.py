@@ -91,3 +91,18 @@ def test_coordinated_promotions_share_the_last_verb():
         ("서하람", "상무", "누리물산", "former"), ("서하람", "전무", "누리물산", "current"),
         ("김탁수", "사장", "누리운용", "former"), ("김탁수", "사장", "누리증권", "current"),
     }
+
+
+def test_a_foreign_name_of_two_words_before_a_title_is_one_person():
+    text = ("마르코 벨리니 토리노항공 CEO와 한나 쿠르츠 알펜에어 사장이 참석했다. 오로라항공의 루카스 펠린 대표는 "
+            "\"환영한다\"고 말했다. 알펜에어 로버트 밀러 사장도 왔다.\n")
+    got = {(s, v, o) for s, v, o, _ in titles_of(text)}
+    assert got == {("마르코 벨리니", "CEO", "토리노항공"), ("한나 쿠르츠", "사장", "알펜에어"),
+                   ("루카스 펠린", "대표", "오로라항공"), ("로버트 밀러", "사장", "알펜에어")}
+    for c in claims_of(text):
+        if c.kind == "title":
+            assert c.subject in text[c.start:c.end]
+    # a Korean name beside a foreign-looking organisation, a surname back-reference: as before
+    got = {(s, v, o) for s, v, o, _ in titles_of("가람테크 김하늘 사장과 한서준 페이온 전무가 왔다. 라온테크 오 대표도 왔다.\n")}
+    assert ("김하늘", "사장", "가람테크") in got and ("한서준", "전무", "페이온") in got
+    assert all(" " not in s for s, _, _ in got)

@@ -79,6 +79,7 @@ class Lexicon:
     org_units: frozenset[str] = frozenset()
     org_aliases: dict[str, str] = field(default_factory=dict)
     letter_names: dict[str, str] = field(default_factory=dict)
+    foreign_name_syllables: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
 
@@ -117,6 +118,7 @@ def load() -> Lexicon:
     lx.org_units = frozenset(words("org_units.txt"))
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
     lx.letter_names = {a: b for a, b in table("letter_names.tsv")}
+    lx.foreign_name_syllables = frozenset(words("foreign_name_syllables.txt"))
     lx.stopwords = frozenset(words("stopwords.txt"))
     lx.time_words = frozenset(words("time_words.txt"))
     lx.member_heads = frozenset(words("member_heads.txt"))
