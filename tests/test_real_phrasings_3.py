@@ -106,3 +106,10 @@ def test_a_foreign_name_of_two_words_before_a_title_is_one_person():
     got = {(s, v, o) for s, v, o, _ in titles_of("가람테크 김하늘 사장과 한서준 페이온 전무가 왔다. 라온테크 오 대표도 왔다.\n")}
     assert ("김하늘", "사장", "가람테크") in got and ("한서준", "전무", "페이온") in got
     assert all(" " not in s for s, _, _ in got)
+
+
+def test_a_comma_with_no_space_after_it_separates_titled_names():
+    got = titles_of("창립회원은 한서준 가람텍 사장,윤서아 누리재단 이사장,오세린 한빛협회장 등이다.\n")
+    assert {(s, v) for s, v, _, _ in got} == {("한서준", "사장"), ("윤서아", "이사장"), ("오세린", "한빛협회장")}
+    # a comma between digits stays inside its number
+    assert [n for _, n, _ in counts_of("가람협회 회원사는 1,200곳이다.\n")] == [1200]
