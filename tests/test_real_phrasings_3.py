@@ -113,3 +113,11 @@ def test_a_comma_with_no_space_after_it_separates_titled_names():
     assert {(s, v) for s, v, _, _ in got} == {("한서준", "사장"), ("윤서아", "이사장"), ("오세린", "한빛협회장")}
     # a comma between digits stays inside its number
     assert [n for _, n, _ in counts_of("가람협회 회원사는 1,200곳이다.\n")] == [1200]
+
+
+def test_coordinated_slots_each_take_the_last_verb():
+    got = titles_of("총회에서는 한서준 가람연합회 회장(가람식품 대표)이 부회장에, 문가온 누리연합회 회장이 사무총장에, "
+                    "오세린 한빛연합회 회장이 감사에 선임됐다.\n")
+    assert {("한서준", "부회장"), ("문가온", "사무총장"), ("오세린", "감사")} <= {(s, v) for s, v, _, _ in got}
+    got = titles_of("부회장에는 윤하진 가람연합회장, 감사는 서도현 누리연합회장, 간사는 문가온 한빛연합회장이 맡기로 했다.\n")
+    assert {("윤하진", "부회장"), ("서도현", "감사"), ("문가온", "간사")} <= {(s, v) for s, v, _, _ in got}
