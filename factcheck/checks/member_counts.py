@@ -51,6 +51,12 @@ def _members_at(g: GroupHistory, period, orgs) -> set[str] | None:
     return {org_label(orgs, m) for m in member_names(full[0])}
 
 
+def _narrators(points, b) -> list[str]:
+    """The sources among ``points`` that also state the later count."""
+    later = {d.source_id for d in b.points}
+    return sorted({where_from(c) for c in points if c.source_id in later})
+
+
 def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs, told_before=None) -> Finding:
     evs = g.changes_between(a.end, b.end)
     joined = {m for e in evs if e.kind == "join" for m in e.members}
@@ -82,14 +88,16 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs, told_before=None)
         sev, msg = "info", _("{group} went from {span}; the sources explain it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
     elif plus or minus:
         sev, msg = "info", _("{group} went from {span}; the sources explain part of it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
-    elif narrators := sorted({where_from(c) for c in (told_before or a.points) if c.source_id in {d.source_id for d in b.points}}):
+    elif narrators := _narrators(a.points, b) or _narrators(told_before or (), b):
         # "2021년 6곳으로 출범한 협의회가 3년 뒤 회원 10곳을 갖췄다": one article tells
         # the growth itself, dates and both numbers; no source disagrees
         sev, msg = "info", _("{group} went from {span}, as {sources} itself reports.", group=g.label, span=span, sources=join(narrators, ","))
     else:
         sev, msg = "warning", _("{group} went from {span} and nothing in the sources says who joined or left.", group=g.label, span=span)
-    later = {d.source_id for d in b.points}
-    own = [c for c in told_before or () if c not in a.points and c.source_id in later][:1]  # the narrator's own earlier count
+    own = []  # the narrator's own earlier count, where it stands in a period before ``a``
+    if sev == "info" and not explained and not (plus or minus) and not _narrators(a.points, b):
+        later = {d.source_id for d in b.points}
+        own = [c for c in told_before or () if c.source_id in later][:1]
     evidence = [c.evidence() for c in a.points[:2] + own + b.points[:2]] + [e.claim.evidence() for e in evs]
     return Finding("member_count_change", "member_count", sev, g.label, [str(ca), str(cb)], msg, dedupe_evidence(evidence),
                    key=f"{g.entity}|{ca}->{cb}", extra={"timeline": _timeline(g, a, b, evs)}, scope=group_scope(g.entity)).finalize()
