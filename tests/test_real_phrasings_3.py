@@ -121,3 +121,9 @@ def test_coordinated_slots_each_take_the_last_verb():
     assert {("한서준", "부회장"), ("문가온", "사무총장"), ("오세린", "감사")} <= {(s, v) for s, v, _, _ in got}
     got = titles_of("부회장에는 윤하진 가람연합회장, 감사는 서도현 누리연합회장, 간사는 문가온 한빛연합회장이 맡기로 했다.\n")
     assert {("윤하진", "부회장"), ("서도현", "감사"), ("문가온", "간사")} <= {(s, v) for s, v, _, _ in got}
+
+
+def test_section_heads_secretaries_and_standing_advisers_are_titles():
+    got = titles_of("가람경찰서 오준서 생활안전과장과 한빛재단 서도윤 상임고문, 문가온 청와대 산업정책비서관이 참석했다.\n")
+    assert {(s, v, o) for s, v, o, _ in got} == {("오준서", "생활안전과장", "가람경찰서"), ("서도윤", "상임고문", "한빛재단"),
+                                                ("문가온", "산업정책비서관", "청와대")}
