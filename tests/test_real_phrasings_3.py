@@ -127,3 +127,19 @@ def test_section_heads_secretaries_and_standing_advisers_are_titles():
     got = titles_of("가람경찰서 오준서 생활안전과장과 한빛재단 서도윤 상임고문, 문가온 청와대 산업정책비서관이 참석했다.\n")
     assert {(s, v, o) for s, v, o, _ in got} == {("오준서", "생활안전과장", "가람경찰서"), ("서도윤", "상임고문", "한빛재단"),
                                                 ("문가온", "산업정책비서관", "청와대")}
+
+
+def test_a_genitive_count_and_large_firms_count_members():
+    assert counts_of("가온동맹은 총 9개의 회원사를 보유하고 있다.\n") == [("가온동맹", 9, "total")]
+    text = "'누리 얼라이언스' 2기 출범\n\n누리 얼라이언스에는 총 18개의 대기업이 참여한다.\n"
+    assert counts_of(text) == [("누리 얼라이언스", 18, "total")]
+
+
+def test_industries_before_a_count_are_no_members():
+    text = "'누리 얼라이언스' 2기 출범\n\n이번 모임에는 패션, 게임, 물류 등 총 18개의 대기업이 참여한다.\n"
+    assert [c.kind for c in claims_of(text) if c.kind in ("members", "member_count")] == ["member_count"]
+
+
+def test_counts_by_kind_before_their_total_are_parts():
+    text = "'누리 얼라이언스' 출범\n\n회원은 12개 대기업, 20개 중소기업, 30개 스타트업 등 62개 기업이다.\n"
+    assert [n for _, n, _ in counts_of(text)] == [62]
