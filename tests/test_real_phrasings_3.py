@@ -143,3 +143,9 @@ def test_industries_before_a_count_are_no_members():
 def test_counts_by_kind_before_their_total_are_parts():
     text = "'누리 얼라이언스' 출범\n\n회원은 12개 대기업, 20개 중소기업, 30개 스타트업 등 62개 기업이다.\n"
     assert [n for _, n, _ in counts_of(text)] == [62]
+
+
+def test_a_verb_form_is_no_part_of_a_foreign_name():
+    got = titles_of("업계에 따르면 가람온 대표 송하늘 씨는 \"협력하겠다\"고 말했다. 자료에 따르면 마르코 벨리니 토리노항공 CEO가 왔다.\n")
+    assert all(not s.startswith("따르면") for s, _, _, _ in got)
+    assert ("마르코 벨리니", "CEO") in {(s, v) for s, v, _, _ in got}

@@ -210,6 +210,8 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
 _TITLED = frozenset(("RANK", "ROLE", "FUSED"))
 _NOT_NAME_PART = frozenset(("RANK", "ROLE", "FUSED", "VERB", "ACTING", "DESIG", "JOIN"))
 _HANGUL_ONLY = re.compile(r"^[가-힣]{1,4}$")
+# verb and adnominal endings ("따르면", "밝히며", "이끄는"): no part of a name
+_NOT_NAME_TAIL = ("면", "며", "서", "해", "게", "듯", "록", "한", "된", "는", "던", "할", "될", "했", "된다", "니다")
 
 
 def _name_part(tw: TWord) -> bool:
@@ -218,7 +220,7 @@ def _name_part(tw: TWord) -> bool:
     suffix, a verb or a word known to be no name."""
     b = tw.w.base
     lx = load()
-    return (bool(_HANGUL_ONLY.match(b)) and not tw.w.paren and not tw.types & _NOT_NAME_PART
+    return (bool(_HANGUL_ONLY.match(b)) and not tw.w.paren and not tw.types & _NOT_NAME_PART and not b.endswith(_NOT_NAME_TAIL)
             and not b.endswith(lx.org_suffixes_2) and not b.endswith(lx.group_words)
             and b not in lx.stopwords and b not in lx.generic_nouns and b not in _not_names())
 
