@@ -44,11 +44,14 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                 findings.append(Finding("member_count_conflict", "member_count", sev, g.label, [str(n) for n in distinct], msg,
                                         dedupe_evidence([c.evidence() for c in p.points]),
                                         key=f"{g.entity}|" + "|".join(map(str, distinct)), scope=group_scope(g.entity)).finalize())
-        for a, b in zip(ps, ps[1:]):
+        for k, (a, b) in enumerate(zip(ps, ps[1:])):
             ca, cb = _mode([c.count for c in a.points]), _mode([c.count for c in b.points])
             if ca == cb:
                 continue
-            findings.append(_transition(g, a, b, ca, cb, orgs))
+            # the earlier count as any period up to ``a`` states it: an article
+            # that dates it to a month ("지난해 5월 14곳") stands in a period of its own
+            told_before = [c for q in ps[: k + 1] for c in q.points if c.count == ca]
+            findings.append(_transition(g, a, b, ca, cb, orgs, told_before))
     return findings
 
 
@@ -60,7 +63,13 @@ def _members_at(g: GroupHistory, period, orgs) -> set[str] | None:
     return {org_label(orgs, m) for m in member_names(full[0])}
 
 
-def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
+def _narrators(points, b) -> list[str]:
+    """The sources among ``points`` that also state the later count."""
+    later = {d.source_id for d in b.points}
+    return sorted({where_from(c) for c in points if c.source_id in later})
+
+
+def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs, told_before=None) -> Finding:
     evs = g.changes_between(a.end, b.end)
     joined = {m for e in evs if e.kind == "join" for m in e.members}
     left = {m for e in evs if e.kind == "leave" for m in e.members}
@@ -91,13 +100,17 @@ def _transition(g: GroupHistory, a, b, ca: int, cb: int, orgs) -> Finding:
         sev, msg = "info", _("{group} went from {span}; the sources explain it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
     elif plus or minus:
         sev, msg = "info", _("{group} went from {span}; the sources explain part of it ({changes}).", group=g.label, span=span, changes=join(parts, ";"))
-    elif narrators := sorted({where_from(c) for c in a.points if c.source_id in {d.source_id for d in b.points}}):
+    elif narrators := _narrators(a.points, b) or _narrators(told_before or (), b):
         # "2021년 6곳으로 출범한 협의회가 3년 뒤 회원 10곳을 갖췄다": one article tells
         # the growth itself, dates and both numbers; no source disagrees
         sev, msg = "info", _("{group} went from {span}, as {sources} itself reports.", group=g.label, span=span, sources=join(narrators, ","))
     else:
         sev, msg = "warning", _("{group} went from {span} and nothing in the sources says who joined or left.", group=g.label, span=span)
-    evidence = [c.evidence() for c in a.points[:2] + b.points[:2]] + [e.claim.evidence() for e in evs]
+    own = []  # the narrator's own earlier count, where it stands in a period before ``a``
+    if sev == "info" and not explained and not (plus or minus) and not _narrators(a.points, b):
+        later = {d.source_id for d in b.points}
+        own = [c for c in told_before or () if c.source_id in later][:1]
+    evidence = [c.evidence() for c in a.points[:2] + own + b.points[:2]] + [e.claim.evidence() for e in evs]
     return Finding("member_count_change", "member_count", sev, g.label, [str(ca), str(cb)], msg, dedupe_evidence(evidence),
                    key=f"{g.entity}|{ca}->{cb}", extra={"timeline": _timeline(g, a, b, evs)}, scope=group_scope(g.entity)).finalize()
 

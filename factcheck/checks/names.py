@@ -4,6 +4,9 @@ Within one block (same organisation, same title) two names of one length and
 one surname that differ in one syllable, and by at most one jamo there
 (박정훈/박정운, 이정호/이정효), are most likely one person misspelled:
 warning. Names that stand in one sentence are two people, never compared.
+A whole syllable replaced (김가온/김세온) is a warning only where nothing
+else explains it: two outlets within SAME_EVENT_DAYS of each other, each
+naming one holder of the post and neither naming the other.
 Candidates are blocked twice: by organisation and post, then by the name with
 one syllable (after the surname) masked, so only names that differ in exactly
 that syllable meet; rapidfuzz computes their jamo distances (``cdist``) block
@@ -23,6 +26,28 @@ from ..nlp.hangul import jamo
 from ..nlp.titles import is_current
 from ..resolve.normalize import norm_role
 from .base import ClaimRow, Finding, dedupe_evidence, person_scope
+
+
+SAME_EVENT_DAYS = 7
+
+
+def _one_holder_each(a: list[ClaimRow], b: list[ClaimRow], people: dict[str, list[ClaimRow]]) -> bool:
+    """Two names that differ in a whole syllable are one person misspelled
+    only where each of their sources names one holder of the post (the one
+    name) and they write of one time: two outlets on one event."""
+    src_a, src_b = {c.source_id for c in a}, {c.source_id for c in b}
+    if src_a & src_b:
+        return False
+    holders: dict[str, set[str]] = defaultdict(set)
+    for name, rows in people.items():
+        for c in rows:
+            holders[c.source_id].add(name)
+    if any(len(holders[s]) != 1 for s in src_a | src_b):
+        return False
+    da, db = {c.as_of for c in a}, {c.as_of for c in b}
+    if None in da or None in db:
+        return False
+    return min(abs((x - y).days) for x in da for y in db) <= SAME_EVENT_DAYS
 
 
 def run(claims: list[ClaimRow]) -> list[Finding]:
@@ -50,7 +75,7 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
             dist = process.cdist(jam, jam, scorer=Levenshtein.distance)
             for i in range(len(names)):
                 for j in range(i + 1, len(names)):
-                    if dist[i][j] <= 1:
+                    if dist[i][j] <= 1 or len(names[i]) == 3 and _one_holder_each(people[names[i]], people[names[j]], people):
                         pairs.add((names[i], names[j]))
         for a, b in sorted(pairs):
             together = {(c.source_id, c.sentence_start) for c in people[a]} & {(c.source_id, c.sentence_start) for c in people[b]}

@@ -52,6 +52,7 @@ class Rank:
 @dataclass
 class Lexicon:
     ranks: dict[str, Rank] = field(default_factory=dict)
+    rank_qualifiers: tuple[str, ...] = ()
     title_expansions: dict[str, str] = field(default_factory=dict)
     role_suffixes: tuple[str, ...] = ()
     fused_titles: tuple[tuple[str, str], ...] = ()
@@ -81,6 +82,7 @@ class Lexicon:
     org_units: frozenset[str] = frozenset()
     org_aliases: dict[str, str] = field(default_factory=dict)
     letter_names: dict[str, str] = field(default_factory=dict)
+    foreign_name_syllables: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
 
@@ -93,6 +95,7 @@ def load() -> Lexicon:
     lx = Lexicon()
     for word, ladder, level in table("ranks.tsv"):
         lx.ranks[word] = Rank(word, ladder, int(level))
+    lx.rank_qualifiers = tuple(sorted(words("rank_qualifiers.txt"), key=len, reverse=True))
     lx.title_expansions = {a: b for a, b in table("title_expansions.tsv")}
     lx.role_suffixes = tuple(sorted(words("role_suffixes.txt"), key=len, reverse=True))
     lx.fused_titles = tuple(sorted(((a, b) for a, b in table("fused_titles.tsv")), key=lambda t: -len(t[0])))
@@ -121,6 +124,7 @@ def load() -> Lexicon:
     lx.org_units = frozenset(words("org_units.txt"))
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
     lx.letter_names = {a: b for a, b in table("letter_names.tsv")}
+    lx.foreign_name_syllables = frozenset(words("foreign_name_syllables.txt"))
     lx.stopwords = frozenset(words("stopwords.txt"))
     lx.time_words = frozenset(words("time_words.txt"))
     lx.member_heads = frozenset(words("member_heads.txt"))
@@ -136,8 +140,9 @@ def load() -> Lexicon:
         parts = [re.escape(p) for p in counter.split(" ")]
         return r"\s*".join(parts)
 
-    # a number word starts a word ("열여섯 곳" is no "여섯 곳")
-    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,5}|(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r"))"
+    # a number word starts a word ("열여섯 곳" is no "여섯 곳"); digits start a
+    # number ("1백12개국" is no 12: the tail of a mixed numeral is not read)
+    number = r"(?P<num>(?<![\d백천만])(?:\d{1,3}(?:,\d{3})+|\d{1,5})|(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r"))"
     # the grammar of counter_kinds.txt: 개(의) + modifiers + kind, kinds joined
     # ("개 국내 기업과 연구기관", "개 병원·의원", "개의 조합")
     mods = "|".join(sorted(map(re.escape, words("counter_modifiers.txt")), key=len, reverse=True))
@@ -145,5 +150,8 @@ def load() -> Lexicon:
     kind = rf"(?:(?:{mods})\s?)*(?:{kinds})"
     counted = rf"개(?:의)?\s?{kind}(?:\s?(?:·|,\s?|및\s|과\s|와\s){kind})*(?![가-힣]*(?:지역|명|대\b))(?=[^가-힣]|[은는이가을를과와도의에로으만]|$)"
     counters = "|".join([counted] + [flex(c) for c in lx.counters])
-    lx.counter_re = re.compile(number + r"(?P<yeo>여)?\s?(?P<counter>" + counters + r")(?![가-힣]*(?:지역|명|대\b))")
+    # a counter ends its noun: "7개 사업", "5개 회사채", "3개 사이트" count no 사(社)
+    # ("12개 사업자" counts operators)
+    noun_goes_on = r"(?!(?<=사)(?:업(?!자)|채|장|원|무|람|회|례|항|실|진|이트))"
+    lx.counter_re = re.compile(number + r"(?P<yeo>여)?\s?(?P<counter>" + counters + r")" + noun_goes_on + r"(?![가-힣]*(?:지역|명|대\b))")
     return lx

@@ -25,6 +25,7 @@ from .wordclass import (
     _LATIN,
     _org_of,
     fused_title,
+    rank_qualifier,
     rank_of,
     role_of,
 )
@@ -123,11 +124,14 @@ class TitleRules:
                 continue
             if self._title_match(sent, tws, p, caps, dates, context, lex):
                 used |= span
-        # an overlap pattern reads a stretch once (its longest match there)
+        # an overlap pattern reads a stretch once (its longest match there);
+        # the stretch ends at the post it read, not at the verb it reached
+        # over later clauses ("A는 X 사장으로, B는 Y 사장으로 각각 승진했다")
         taken: dict[str, set[int]] = {}
         for p, order, s, end, caps in found:
             if p.overlap:
-                span = set(range(s, end))
+                read = [i for name, i, _ in caps if name != "verb"]
+                span = set(range(s, max(read) + 1 if read else end))
                 if span & taken.get(p.id, set()):
                     continue
                 if self._title_match(sent, tws, p, caps, dates, context, lex):
@@ -151,6 +155,8 @@ class TitleRules:
             org = groups.get(spec.get("org", "org"), [])
             if not title:
                 continue
+            if not org and p.old_status:
+                org = self._org_before_post(tws, title)
             if p.backref:
                 sur = groups.get("surname", [])
                 if not sur:
@@ -164,6 +170,19 @@ class TitleRules:
                 if self._emit_title(sent, tws, p, person, org[0] if org else None, title, dates, context, lex, status, org[1:]):
                     emitted = True
         return emitted
+
+    @staticmethod
+    def _org_before_post(tws: list[TWord], title: list[Piece]) -> list[Piece]:
+        """The post a person moves to, at the organisation written right
+        before it ("누리모직 사장으로 이동했다"): a word typed an organisation,
+        with no particle, that is not a name or a title."""
+        k = next((i for i, tw in enumerate(tws) if tw is title[0].tw), None)
+        if not k:
+            return []
+        prev = tws[k - 1]
+        if prev.types & {"ORG", "ORGX"} and not prev.particle and not prev.types & {"PERSON", "RANK", "ROLE", "FUSED"} and not prev.w.paren:
+            return [Piece(prev)]
+        return []
 
     def _restatus_own_title(self, sent_idx: int, person: Piece, status: str) -> None:
         """A promotion stated in the sentence ("김하늘 전무는 부사장으로
@@ -252,8 +271,10 @@ class TitleRules:
                 self.aliases.append(("org", org, alias, "parenthetical"))
             if w.paren and paren_kind(w.paren) == "code":
                 self.aliases.append(("org", org, "code:" + w.paren, "stock_code"))
+        # (a move to the same title elsewhere, "A 사장은 B 사장으로 옮겼다", is a post of its own)
         if any(c.kind == "title" and c.sentence_idx == sent.idx and c.subject == person.base and c.value.replace(" ", "") == title_text.replace(" ", "")
-               and not (org and c.detail.get("org") and c.detail["org"] != org) for c in self.claims):
+               and not (org and c.detail.get("org") and c.detail["org"] != org)
+               and not (p.old_status and c.detail.get("pattern") not in _promotion_patterns()) for c in self.claims):
             return True  # one post of one person read by two patterns: one claim (two organisations: two posts)
         as_of, prec = self._as_of(start, dates, context)
         detail = {
@@ -349,6 +370,9 @@ class TitleRules:
                 rank_at, rank = len(words) - 1, r
         for k, tw in enumerate(words):
             if k == rank_at:
+                q = rank_qualifier(tw.base)  # "정무부시장": 부시장 with the role 정무
+                if q:
+                    role_parts.append(q)
                 continue
             b = tw.base
             role_parts.append(lx.title_expansions.get(b, b))

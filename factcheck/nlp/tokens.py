@@ -16,7 +16,10 @@ from functools import lru_cache
 from ..lexicons import load
 from .hangul import strip_particle
 
-_WORD = re.compile(r"(?:[^\s()\[\]….]|(?<!\.)\.(?!\.)|\([^()\n]*\)|\[[^\[\]\n]*\])+")
+# a word runs to the next space; a comma with a letter right after it ends
+# one too ("사장,한서준": two words, the first with its separator), a comma
+# between digits does not ("1,200")
+_WORD = re.compile(r"(?:[^\s()\[\]….,]|,(?![가-힣A-Za-z])|(?<!\.)\.(?!\.)|\([^()\n]*\)|\[[^\[\]\n]*\])+(?:,(?=[가-힣A-Za-z]))?")
 OPEN_Q = "'\"‘“「『《<"
 CLOSE_Q = "'\"’”」』》>"
 _LEAD = OPEN_Q + "▲△▷▶►■□●○◆◇•※·-–—…="

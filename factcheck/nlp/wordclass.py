@@ -44,6 +44,23 @@ def rank_of(base: str) -> str | None:
         return b
     if b in lx.title_expansions:
         return lx.title_expansions[b]
+    q = rank_qualifier(b)
+    if q:
+        return rank_of(b[len(q):])
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def rank_qualifier(base: str) -> str | None:
+    """"정무부시장" -> "정무": a qualifier (rank_qualifiers.txt) fused before
+    a rank of two letters or more; the rank is the rest of the word."""
+    lx = load()
+    if base in lx.ranks:
+        return None
+    for q in lx.rank_qualifiers:
+        rest = base[len(q):]
+        if base.startswith(q) and len(rest) >= 2 and rest in lx.ranks:
+            return q
     return None
 
 
@@ -66,7 +83,7 @@ def role_of(base: str) -> str | None:
 def fused_title(base: str) -> tuple[str, str] | None:
     """"한국첨단소재연구원장" -> ("한국첨단소재연구원", "원장")."""
     lx = load()
-    if base in lx.ranks or not is_hangul_word(base.replace("AI", "가")):
+    if base in lx.ranks or rank_qualifier(base) or not is_hangul_word(base.replace("AI", "가")):
         return None
     for org_suffix, title in lx.fused_titles:
         if base.endswith(org_suffix + "장"):

@@ -200,6 +200,7 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
                 w = tw.w
                 ww = Word(w.i, w.text, w.start, w.end, w.core_start, w.core_end, whole, w.base_end + len(tw.particle), None, "", w.sep_after)
                 out[k] = TWord(ww, whole, "", word_types(ww, whole, known), tw.flags)
+    out = _foreign_names(out)
     # "'한솔 미래 포럼' 회장": the words of a quoted group's name are the
     # group's, never a person (the quote closes on a group word)
     heads = load().group_words
@@ -219,6 +220,71 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
                 and tw.w.base.endswith(("한", "된", "던")) and k > 0 and out[k - 1].particle in ("을", "를", "에", "에서", "으로", "로")):
             out[k] = TWord(tw.w, tw.base, tw.particle, tw.types - {"PERSON", "ORG", "ORGX"} | {"VERB"}, tw.flags)
     return out
+
+
+_TITLED = frozenset(("RANK", "ROLE", "FUSED"))
+_NOT_NAME_PART = frozenset(("RANK", "ROLE", "FUSED", "VERB", "ACTING", "DESIG", "JOIN"))
+_HANGUL_ONLY = re.compile(r"^[가-힣]{1,4}$")
+# verb and adnominal endings ("따르면", "밝히며", "이끄는"): no part of a name
+_NOT_NAME_TAIL = ("면", "며", "서", "해", "게", "듯", "록", "한", "된", "는", "던", "할", "될", "했", "된다", "니다")
+
+
+def _name_part(tw: TWord) -> bool:
+    """A word that can be one part of a foreign name written in Hangul:
+    one to four syllables, no bracket, not a title, an organisation by its
+    suffix, a verb or a word known to be no name."""
+    b = tw.w.base
+    lx = load()
+    return (bool(_HANGUL_ONLY.match(b)) and not tw.w.paren and not tw.types & _NOT_NAME_PART and not b.endswith(_NOT_NAME_TAIL)
+            and not b.endswith(lx.org_suffixes_2) and not b.endswith(lx.group_words)
+            and b not in lx.stopwords and b not in lx.generic_nouns and b not in _not_names())
+
+
+def _foreign_names(out: list[TWord]) -> list[TWord]:
+    """"마르코 벨리니 토리노항공 CEO", "오로라항공의 한나 쿠르츠 대표": two
+    name-sized words, one of them with a syllable Korean names do not use
+    (foreign_name_syllables.txt), right before a title or before one more
+    word and a title, are one person: one PERSON word spanning both (where
+    the patterns read the first as the person and the second as the
+    organisation). A Korean name of three syllables as either word ("가람테크
+    김하늘 사장", "김하늘 가람테크 사장") is a name of its own."""
+    lx = load()
+    foreign = lx.foreign_name_syllables
+    k = 0
+    res: list[TWord] = []
+    while k < len(out):
+        tw = out[k]
+        if k + 2 < len(out):
+            nxt, after = out[k + 1], out[k + 2]
+            titled_next = bool(after.types & _TITLED) or (
+                k + 3 < len(out) and bool(after.types & {"ORG", "ORGX"}) and not after.particle and bool(out[k + 3].types & _TITLED))
+            a, b = tw.w.base, nxt.w.base
+            if (titled_next and "SURNAME" not in nxt.types and not tw.particle and not tw.w.sep_after and not nxt.w.sep_after and not nxt.particle
+                    and _name_part(tw) and _name_part(nxt) and len(a) + len(b) >= 3
+                    and any(ch in foreign for ch in a + b)
+                    and not any("PERSON" in x.types and len(x.w.base) == 3 and not any(ch in foreign for ch in x.w.base) for x in (tw, nxt))
+                    and not (res and _name_part(res[-1]) and not res[-1].particle and not res[-1].w.sep_after and not _org_then_name(out, k - 1))
+                    and not _org_then_name(out, k)):
+                w1, w2 = tw.w, nxt.w
+                merged = Word(w2.i, w1.text + " " + w2.text, w1.start, w2.end, w1.core_start, w2.core_end, f"{a} {b}", w2.base_end,
+                              None, w2.particle, w2.sep_after, w1.opens_quote, w2.closes_quote)
+                res.append(TWord(merged, merged.base, w2.particle, frozenset(("ANY", "PERSON")), tw.flags))
+                k += 2
+                continue
+        res.append(tw)
+        k += 1
+    return res
+
+
+def _org_then_name(out: list[TWord], k: int) -> bool:
+    """Three name-sized words before a title ("알펜에어 로버트 밀러 사장"):
+    the organisation is the longer outer word, the name the other two."""
+    if k + 3 >= len(out) or not out[k + 3].types & _TITLED:
+        return False
+    w1, w3 = out[k], out[k + 2]
+    if w3.particle or not _name_part(w3):
+        return False
+    return len(w1.w.base) >= 4 and len(w3.w.base) <= 3
 
 
 @lru_cache(maxsize=1)
