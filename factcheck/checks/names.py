@@ -31,17 +31,23 @@ from .base import ClaimRow, Finding, dedupe_evidence, person_scope
 SAME_EVENT_DAYS = 7
 
 
-def _one_holder_each(a: list[ClaimRow], b: list[ClaimRow], people: dict[str, list[ClaimRow]]) -> bool:
+def _holders(people: dict[str, list[ClaimRow]]) -> dict[str, set[str]]:
+    """Of one block (organisation and post): the names each source gives."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for name, rows in people.items():
+        for c in rows:
+            out[c.source_id].add(name)
+    return out
+
+
+def _one_holder_each(a: list[ClaimRow], b: list[ClaimRow], holders: dict[str, set[str]]) -> bool:
     """Two names that differ in a whole syllable are one person misspelled
     only where each of their sources names one holder of the post (the one
-    name) and they write of one time: two outlets on one event."""
+    name, ``holders``: ``_holders`` of the block) and they write of one
+    time: two outlets on one event."""
     src_a, src_b = {c.source_id for c in a}, {c.source_id for c in b}
     if src_a & src_b:
         return False
-    holders: dict[str, set[str]] = defaultdict(set)
-    for name, rows in people.items():
-        for c in rows:
-            holders[c.source_id].add(name)
     if any(len(holders[s]) != 1 for s in src_a | src_b):
         return False
     da, db = {c.as_of for c in a}, {c.as_of for c in b}
@@ -67,6 +73,7 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
             for k in range(1, len(n)):
                 masked[n[:k] + "\0" + n[k + 1 :]].append(n)
         pairs = set()
+        holders = None  # made when a pair of three-letter names first needs it
         for names in masked.values():
             if len(names) < 2:
                 continue
@@ -75,8 +82,13 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
             dist = process.cdist(jam, jam, scorer=Levenshtein.distance)
             for i in range(len(names)):
                 for j in range(i + 1, len(names)):
-                    if dist[i][j] <= 1 or len(names[i]) == 3 and _one_holder_each(people[names[i]], people[names[j]], people):
-                        pairs.add((names[i], names[j]))
+                    if dist[i][j] > 1 and len(names[i]) == 3:
+                        holders = holders or _holders(people)
+                        if not _one_holder_each(people[names[i]], people[names[j]], holders):
+                            continue
+                    elif dist[i][j] > 1:
+                        continue
+                    pairs.add((names[i], names[j]))
         for a, b in sorted(pairs):
             together = {(c.source_id, c.sentence_start) for c in people[a]} & {(c.source_id, c.sentence_start) for c in people[b]}
             if together:

@@ -70,11 +70,13 @@ class Lexicon:
     regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
     place_names: frozenset[str] = frozenset()  # districts and cities that read like a person's name
     counters: tuple[str, ...] = ()
+    counter_kinds: tuple[str, ...] = ()  # kinds of organisation counted with 개 (the counter grammar)
     count_words: dict[str, int] = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()
     particles: tuple[tuple[str, str], ...] = ()
     furniture: dict[str, list[str]] = field(default_factory=dict)
     events: tuple[tuple[str, str], ...] = ()
+    launch_stems: frozenset[str] = frozenset()  # the stems of events.tsv that launch a group
     membership_cues: tuple[str, ...] = ()
     descriptors: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
@@ -114,12 +116,14 @@ def load() -> Lexicon:
         fur.setdefault(kind, []).append(pattern)
     lx.furniture = fur
     lx.events = tuple((a, b) for a, b in table("events.tsv"))
+    lx.launch_stems = frozenset(stem for kind, stem in lx.events if kind == "launch")
     lx.membership_cues = tuple(phrases("membership_cues.txt"))
     lx.descriptors = frozenset(words("descriptors.txt"))
     # a kind of organisation counted ("4개 대학병원과 …") names no one either
     # (but a group word, "협회 부회장에", may be the article's own group)
+    lx.counter_kinds = tuple(words("counter_kinds.txt"))
     lx.generic_nouns = frozenset(words("generic_nouns.txt")) | frozenset(
-        w for w in words("counter_kinds.txt") if "·" not in w and not w.endswith(tuple(words("group_words.txt"))))
+        w for w in lx.counter_kinds if "·" not in w and not w.endswith(lx.group_words))
     lx.sector_nouns = frozenset(words("sector_nouns.txt"))
     lx.org_units = frozenset(words("org_units.txt"))
     lx.org_aliases = {a: b for a, b in table("org_aliases.tsv")}
@@ -146,7 +150,7 @@ def load() -> Lexicon:
     # the grammar of counter_kinds.txt: 개(의) + modifiers + kind, kinds joined
     # ("개 국내 기업과 연구기관", "개 병원·의원", "개의 조합")
     mods = "|".join(sorted(map(re.escape, words("counter_modifiers.txt")), key=len, reverse=True))
-    kinds = "|".join(sorted(map(re.escape, words("counter_kinds.txt")), key=len, reverse=True))
+    kinds = "|".join(sorted(map(re.escape, lx.counter_kinds), key=len, reverse=True))
     kind = rf"(?:(?:{mods})\s?)*(?:{kinds})"
     counted = rf"개(?:의)?\s?{kind}(?:\s?(?:·|,\s?|및\s|과\s|와\s){kind})*(?![가-힣]*(?:지역|명|대\b))(?=[^가-힣]|[은는이가을를과와도의에로으만]|$)"
     counters = "|".join([counted] + [flex(c) for c in lx.counters])

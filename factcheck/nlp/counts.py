@@ -47,6 +47,8 @@ _ORDINAL = _ordinal_re()
 _BOARD_HEADS = ("부회장단", "회장단")
 _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
+
+
 def _is_and(w: Word) -> bool:
     """The word 및 (or 그리고) alone between two listed names ("A·B 및 C", "A, B 그리고 C")."""
     return w.base in ("및", "그리고") and not w.particle and not w.sep_after
@@ -176,7 +178,7 @@ def _since_launch(words: list[Word], i: int, text: str) -> bool:
         return False  # "출범…2025년 상용": a headline's break, then another phrase
     if w.base.endswith("한") and nxt.text == "지" and i + 2 < len(words):
         nxt = words[i + 2]
-    elif w.particle or event_kind(w.base) != "launch" or w.base not in {stem for kind, stem in load().events if kind == "launch"}:
+    elif w.particle or event_kind(w.base) != "launch" or w.base not in load().launch_stems:
         return False  # only the noun ("출범 2년"): "출범한다고 4일 밝혔다" is a date
     return bool(_DURATION.match(nxt.text.rstrip(".,")))
 
@@ -424,6 +426,10 @@ class CountRules:
         which make one list. Items must be names (at most three words each),
         else nothing is read."""
         seq = list(per_sentence)
+
+        def line_text(k: int) -> str:
+            return self.text[seq[k][0].start : seq[k][0].end].strip()
+
         i = 0
         while i < len(seq):
             sent, words, dates, context = seq[i]
@@ -431,13 +437,12 @@ class CountRules:
             lines, kinds = [], False
             if _ANNOUNCE.search(text) and any(self._member_topic(w, words) for w in words):
                 k = i + 1
-                while k < len(seq) and self.text[seq[k][0].start : seq[k][0].end].strip()[:1] in _LIST_MARKS and \
-                        self.text[seq[k][0].start : seq[k][0].end].strip() != "":
+                while k < len(seq) and line_text(k)[:1] and line_text(k)[:1] in _LIST_MARKS:
                     lines.append(seq[k][0])
                     k += 1
             elif _KIND_LINE.match(text):
                 k = i
-                while k < len(seq) and _KIND_LINE.match(self.text[seq[k][0].start : seq[k][0].end].strip()):
+                while k < len(seq) and _KIND_LINE.match(line_text(k)):
                     lines.append(seq[k][0])
                     k += 1
                 kinds = len(lines) >= 2
@@ -658,7 +663,7 @@ class CountRules:
             return True  # "A, B 등 12곳": the list is what is counted
         w = words[k]
         b = w.base
-        if k < wi - 1 and not w.particle and (b, "launch") in {(stem, kind) for kind, stem in lx.events}:
+        if k < wi - 1 and not w.particle and b in lx.launch_stems:
             return True  # "출범 때 6곳이던", "창립 당시 12곳": the founding members
         if w.particle not in ("", "은", "는", "이", "가", "을", "를", "의", "도"):
             return True
@@ -1034,7 +1039,7 @@ class CountRules:
                 raw = self.text[w.core_start : raw_end]
                 if _GLUED_DEUNG.search(raw):
                     raw = raw[:-1]
-                if any(len(piece.strip()) == 1 and "가" <= piece.strip() <= "힣" for piece in raw.split("·")):
+                if any(_ONE_SYLLABLE.fullmatch(piece.strip()) for piece in raw.split("·")):
                     # "한·누리영농조합법인": a piece of one syllable names no one, the dot is the name's own
                     out.append((raw, w.core_start, w.core_start + len(raw)))
                     continue

@@ -27,13 +27,14 @@ _SPEAKER = re.compile(r"\s*(?:관계자|대변인|측은|측이|측에)")
 _CLAUSE_BREAK = re.compile(r',|["”’\']\s*(?:이?라며|이?라고|하며|며|고)(?=\s)')
 _FORMER = re.compile(r"^\s*(?:옛|구|前|전신은?)\s+")
 _ADDRESS = re.compile(r"^[가-힣\d]{1,6}(?:동|구|군|읍|면|로|길|가)$")
+_PLACE_WORD = re.compile(r"[가-힣\d]{1,6}(?:시|동|구|군|읍|면|로|길|가)")
 
 
 def _place(word: str) -> bool:
     """A place written before a room ("대전 둔산동 협회 회의실"): a region
     (lexicons/regions.txt) or a word ending as a place name does."""
     from ..lexicons import load
-    return word in load().regions or bool(re.fullmatch(r"[가-힣\d]{1,6}(?:시|동|구|군|읍|면|로|길|가)", word))
+    return word in load().regions or bool(_PLACE_WORD.fullmatch(word))
 
 
 # what comes before 온 when it is 오다's past form ("나온", "해온", "이어온",
@@ -341,13 +342,8 @@ class GroupRules:
             w, noun, num = words[i], words[i + 1], words[i + 2]
             if w.particle or w.sep_after or noun.particle or noun.sep_after or noun.base not in lx.member_nouns:
                 continue
-            if not lx.counter_re.match(num.text) or w.opens_quote or w.closes_quote:
-                continue
-            b = w.base
-            if is_proper_name(b) and not group_head(b) and not rank_of(b) and not _DIGITS.search(b) and b not in lx.time_words \
-                    and not b.endswith(_VERBISH) and b not in lx.member_nouns and b not in lx.org_units and not is_name(b) \
-                    and not event_kind(b) and b not in lx.stopwords and b not in lx.generic_nouns and b not in lx.descriptors:  # not "합류 회원사 8곳"
-                out.append(b)
+            if lx.counter_re.match(num.text) and self._owner_word(w):  # not "합류 회원사 8곳"
+                out.append(w.base)
         return out
 
     def _owner_word(self, w: Word) -> bool:

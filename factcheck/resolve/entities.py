@@ -150,7 +150,7 @@ def _resolve_orgs(store: Store, edges: list[tuple[str, str, str]], splits: set[f
     edges = edges + lexicon_edges
     uf = UnionFind()
     method: dict[str, str] = {}
-    _link(uf, lambda n: key(n), edges, {frozenset(key(x) for x in pair) for pair in splits}, method)
+    _link(uf, key, edges, {frozenset(key(x) for x in pair) for pair in splits}, method)
     store.sql("CREATE OR REPLACE TEMP TABLE _org_roots (key VARCHAR, root VARCHAR)")
     store.sql("CREATE OR REPLACE TEMP TABLE _org_methods (name VARCHAR, method VARCHAR)")
     roots = sorted(uf.parent)
