@@ -93,6 +93,26 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
             raise FactcheckError(lazy("cannot open the store: {reason}", reason=str(first)), path) from None
 
 
+def _locked_by_another(p: Path) -> bool:
+    """Whether another process holds a lock on the file (DuckDB locks its
+    store while it writes, from the moment it creates it: a second ``add``
+    that reads the header then may see it half written)."""
+    try:
+        import fcntl
+    except ImportError:  # not on this system: the header check alone
+        return False
+    try:
+        with open(p, "rb") as fh:
+            try:
+                fcntl.lockf(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.lockf(fh, fcntl.LOCK_UN)
+    except OSError:
+        return False
+    return False
+
+
 def open_store(path: str | os.PathLike, create: bool = True, read_only: bool = False) -> Store:
     path = str(path)
     p = Path(path)
@@ -110,6 +130,8 @@ def open_store(path: str | os.PathLike, create: bool = True, read_only: bool = F
             raise FactcheckError(lazy("cannot create the store here (folder is not writable)"), path)
     elif p.is_dir():
         raise FactcheckError(lazy("is a directory, not a store file"), path)
+    elif _locked_by_another(p):
+        pass  # a store another process is writing (maybe still creating): _connect waits for its lock
     else:
         with open(p, "rb") as fh:
             head = fh.read(16)
