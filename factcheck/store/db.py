@@ -72,8 +72,20 @@ class Store:
         return int(self.scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
 
 
+CREATING_SECONDS = 5.0  # how long a store file just made by another process may look unwritten
+
+
+def _just_created(path: str) -> bool:
+    """A file written to in the last few seconds (another ``add`` creating the store)."""
+    try:
+        return time.time() - os.stat(path).st_mtime < CREATING_SECONDS
+    except OSError:
+        return False
+
+
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    started = time.monotonic()
+    deadline = started + LOCK_WAIT_SECONDS
     while True:
         try:
             return duckdb.connect(path, read_only=read_only)
@@ -86,6 +98,9 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
                     continue
                 raise FactcheckError(lazy("store is locked by another process (waited {seconds:.0f} s); try again when it has finished", seconds=LOCK_WAIT_SECONDS), path) from None
             if "not a valid duckdb" in low or "invalid" in low and "database" in low or "unable to open" in low and "header" in low or "magic" in low or "serialization" in low:
+                if _just_created(path) and time.monotonic() < min(deadline, started + CREATING_SECONDS):
+                    time.sleep(0.2)  # another process is creating this store: its header is not written yet
+                    continue
                 raise FactcheckError(lazy("not a DuckDB database (is --db pointing at the right file?)"), path) from None
             if "permission" in low or "read-only" in low or "readonly" in low:
                 raise FactcheckError(lazy("cannot write the store here (permission denied)"), path) from None
