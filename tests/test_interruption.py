@@ -73,6 +73,24 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
+def _store_bytes(db: Path) -> int:
+    """Bytes in the store file and its write-ahead log (a commit appends to
+    the log; a checkpoint moves it into the file)."""
+    return sum(p.stat().st_size for p in (db, db.with_name(db.name + ".wal")) if p.exists())
+
+
+def _committed_a_batch(db: Path) -> bool:
+    """The writer has committed at least one batch of sources: the store has
+    grown past its empty tables by more than a batch's sources hold (a
+    quarter of a MB), and stays the same size for a moment (the commit is
+    written out, not in the middle of being written)."""
+    size = _store_bytes(db)
+    if size < 256 * 1024:
+        return False
+    time.sleep(0.02)
+    return _store_bytes(db) == size
+
+
 def _children(pid: int) -> list[int]:
     out = []
     for entry in os.listdir("/proc"):
@@ -108,8 +126,13 @@ def test_sigkill_part_way_leaves_whole_sources_and_a_rerun_completes(workspace):
     while time.monotonic() < deadline and proc.poll() is None and not has_open(proc.pid, db):
         time.sleep(0.002)
     # part-way: half the CPU time a clean run of the same add took, so the
-    # kill lands mid-run however busy the machine is (wall-clock seconds are not)
+    # kill lands mid-run however busy the machine is (wall-clock seconds are
+    # not), and not before a batch is committed: until then the store holds
+    # only its empty tables (a few kB), and half the CPU time can pass while
+    # three processes load the pipeline
     while time.monotonic() < deadline and proc.poll() is None and _cpu_seconds(proc.pid) < 0.5 * CLEAN_CPU:
+        time.sleep(0.005)
+    while time.monotonic() < deadline and proc.poll() is None and not _committed_a_batch(db):
         time.sleep(0.005)
     assert proc.poll() is None, "add finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
