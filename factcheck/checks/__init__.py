@@ -43,8 +43,8 @@ from .base import (
     duckdb_settings,
     fill_sentences,
     group_block,
-    load_group_claims,
     load_announced,
+    load_group_claims,
     load_titles,
     title_block,
 )
@@ -554,7 +554,7 @@ def pa_array(values: list, type_name: str):
 
 
 MERGE_ROWS = 1000  # findings taken from ``_found`` at a time while merging
-MERGE_CHARS = 4_000_000  # ... or fewer, when their evidence is this long (a large block's findings carry thousands of pieces)
+MERGE_CHARS = 1_000_000  # ... or fewer, when their evidence is this long (a large block's findings carry thousands of pieces)
 PACK_CHARS = 4096  # a finding's evidence longer than this waits for its turn compressed
 
 

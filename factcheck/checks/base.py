@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
-from ..i18n import Message, message_text
+from ..i18n import Message, join, message_text
 from ..i18n import lazy as _
 from ..store.db import Store
 
@@ -82,8 +82,11 @@ PERSON_SCOPE_SQL = "'person|' || coalesce(eo.entity, c.org) || '|' || length(c.s
 GROUP_SCOPE_SQL = "'group|' || eg.entity"
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimRow:
+    """A claim as the checks read it. Slotted: a large block holds tens of
+    thousands (issue 13)."""
+
     id: str
     source_id: str
     kind: str
@@ -110,6 +113,7 @@ class ClaimRow:
     path: str
     published: date | None
     outlet: str | None
+    _evidence: dict | None = field(default=None, repr=False, compare=False)
 
     def evidence(self, quote_span: tuple[int, int] | None = None) -> dict:
         """Where this claim stands, as a finding's evidence. The claim's own
@@ -118,8 +122,8 @@ class ClaimRow:
         evidence dict but to add what its own fields determine)."""
         s, e = quote_span or (self.start, self.end)
         own = (s, e) == (self.start, self.end)
-        if own and "_evidence" in self.__dict__:
-            return self.__dict__["_evidence"]
+        if own and self._evidence is not None:
+            return self._evidence
         quote = self.quote if own else None
         out = {
             "source": self.source_id, "path": self.path, "outlet": self.outlet,
@@ -130,7 +134,7 @@ class ClaimRow:
             "start": s, "end": e, "quote": quote, "claim": self.id,
         }
         if own:
-            self.__dict__["_evidence"] = out
+            self._evidence = out
         return out
 
 
@@ -477,3 +481,32 @@ def fmt_date(d: date | None, precision: str = "day") -> str:
 def where_from(c: ClaimRow) -> str:
     outlet = c.outlet or c.path
     return _("{outlet} ({date})", outlet=outlet, date=fmt_date(c.published))
+
+
+# A message names at most this many sources in one list, then says how many
+# more there are ("A, B, C and 212 more"): a long-running story's finding
+# rests on hundreds of articles, its evidence lists every one of them, and
+# the message stays one sentence a person can read.
+SHOWN_SOURCES = 8
+
+
+def some_of(items: list, sep: str = ",", total: int | None = None, articles: bool = False) -> str:
+    """``items`` (outlets, or articles: outlet and date) in order, joined by
+    ``sep``, at most ``SHOWN_SOURCES`` of them, then how many more there are
+    (of ``total``, when only the first ones are given: at least
+    ``SHOWN_SOURCES + 1``)."""
+    total = len(items) if total is None else total
+    if total <= SHOWN_SOURCES + 1:  # never "and 1 more": the one is named
+        return join(items, sep)
+    shown, more = join(items[:SHOWN_SOURCES], ","), total - SHOWN_SOURCES
+    if articles:
+        return _("{items} and {more} more articles", items=shown, more=more)
+    return _("{items} and {more} more outlets", items=shown, more=more)
+
+
+def sources_of(claims: Iterable[ClaimRow], sep: str = ",") -> str:
+    """The articles ``claims`` come from, outlet and date each (as
+    ``where_from``), sorted, at most ``SHOWN_SOURCES`` of them
+    (``some_of``): only those shown are made into messages."""
+    seen = sorted({(c.outlet or c.path, fmt_date(c.published)) for c in claims})
+    return some_of([_("{outlet} ({date})", outlet=o, date=d) for o, d in seen[:SHOWN_SOURCES + 1]], sep, len(seen), articles=True)

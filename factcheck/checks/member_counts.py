@@ -13,7 +13,15 @@ from collections import Counter
 
 from ..i18n import join
 from ..i18n import lazy as _
-from .base import Finding, dedupe_evidence, fmt_date, group_scope, member_names, where_from
+from .base import (
+    Finding,
+    dedupe_evidence,
+    fmt_date,
+    group_scope,
+    member_names,
+    sources_of,
+    where_from,
+)
 from .timeline import GroupHistory, org_label, periods
 
 
@@ -29,7 +37,7 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
         for p in ps:
             distinct = sorted({c.count for c in p.points})
             if len(distinct) > 1:
-                by = join((_("{count}: {sources}", count=n, sources=join(sorted({where_from(c) for c in p.points if c.count == n}), ",")) for n in distinct), ";")
+                by = join((_("{count}: {sources}", count=n, sources=sources_of(c for c in p.points if c.count == n)) for n in distinct), ";")
                 if len({c.source_id for c in p.points}) > 1:
                     sev = "error"
                     msg = _("Sources disagree on how many members {group} had around {date}: {counts}.", group=g.label, date=fmt_date(p.start), counts=by)

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..i18n import join
 from ..i18n import lazy as _
 from ..resolve.entities import best_matches
-from .base import ClaimRow, Finding, dedupe_evidence, fmt_date, group_scope, member_names
+from .base import (
+    ClaimRow,
+    Finding,
+    dedupe_evidence,
+    fmt_date,
+    group_scope,
+    member_names,
+    some_of,
+)
 from .timeline import GroupHistory, org_label, periods
 
 
@@ -87,8 +94,8 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                     got["cases"].append(cases)
             for m in merged.values():
                 name, values, match, cases = m["name"], m["values"], m["match"], m["cases"]
-                holders = join(sorted({c.outlet or c.path for x in cases for c in x.holders if name in sets[c.id]}), "and")
-                lackers = join(sorted({c.outlet or c.path for x in cases for c in x.lackers if name not in sets[c.id]}), "and")
+                holders = some_of(sorted({c.outlet or c.path for x in cases for c in x.holders if name in sets[c.id]}), "and")
+                lackers = some_of(sorted({c.outlet or c.path for x in cases for c in x.lackers if name not in sets[c.id]}), "and")
                 if match:
                     msg = _("{name} is listed as a member of {group} ({date}) by {holders}, not by {lackers}, where {other} appears instead (similarity {score:.0f}: {verdict}).",
                             name=name, group=g.label, date=fmt_date(p.start), holders=holders, lackers=lackers, other=match[0][1], score=match[0][2],

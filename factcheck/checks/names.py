@@ -20,13 +20,11 @@ from collections import defaultdict
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..i18n import join
 from ..i18n import lazy as _
 from ..nlp.hangul import jamo
 from ..nlp.titles import is_current
 from ..resolve.normalize import norm_role
-from .base import ClaimRow, Finding, dedupe_evidence, person_scope
-
+from .base import ClaimRow, Finding, dedupe_evidence, person_scope, some_of
 
 SAME_EVENT_DAYS = 7
 
@@ -95,7 +93,7 @@ def run(claims: list[ClaimRow]) -> list[Finding]:
                 continue
             label = people[a][0].org_label or people[a][0].org
             ev = dedupe_evidence([c.evidence() for c in people[a] + people[b]])
-            srcs = lambda n: join(sorted({c.outlet or c.path for c in people[n]}), "and")
+            srcs = lambda n: some_of(sorted({c.outlet or c.path for c in people[n]}), "and")
             msg = _("The {post} of {org} is {a} in {sources_a} but {b} in {sources_b}: one letter apart, probably one person misspelled.",
                     post=post, org=label, a=a, sources_a=srcs(a), b=b, sources_b=srcs(b))
             findings.append(Finding("name_spelling", "name", "warning", label, [a, b], msg, ev, key=f"{org}|{post}|{a}|{b}",
