@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 
 from ..i18n import lazy as _
@@ -222,7 +222,7 @@ def compute_batches(store: Store, orgs: dict | None = None, scoped: bool = False
     for grouped in blocks(load_group_claims(store, scoped), group_block):
         hist = histories(grouped, orgs)
         confidence = {c.id: claim_confidence(c.detail) for c in grouped}
-        for f in stated_count.run(grouped) + member_counts.run(hist, orgs) + member_lists.run(hist, orgs):
+        for f in chain(stated_count.run(grouped), member_counts.run(hist, orgs), member_lists.run(hist, orgs)):
             if take(f, confidence):
                 yield batch
                 batch, evidence = [], 0

@@ -113,29 +113,22 @@ class ClaimRow:
     path: str
     published: date | None
     outlet: str | None
-    _evidence: dict | None = field(default=None, repr=False, compare=False)
 
     def evidence(self, quote_span: tuple[int, int] | None = None) -> dict:
-        """Where this claim stands, as a finding's evidence. The claim's own
-        span gives one dict, made once: the findings it backs share it (a
-        large block's claims back thousands of findings; nothing changes an
-        evidence dict but to add what its own fields determine)."""
+        """Where this claim stands, as a finding's evidence: a new dict each
+        time, let go of once the finding is written (the checks hand their
+        findings on one at a time; kept on the claim, one alliance's 12,000
+        evidence dicts stayed as long as its block, issue 13)."""
         s, e = quote_span or (self.start, self.end)
         own = (s, e) == (self.start, self.end)
-        if own and self._evidence is not None:
-            return self._evidence
-        quote = self.quote if own else None
-        out = {
+        return {
             "source": self.source_id, "path": self.path, "outlet": self.outlet,
             "published": self.published.isoformat() if self.published else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "section": self.section, "sentence": self.sentence,
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
-            "start": s, "end": e, "quote": quote, "claim": self.id,
+            "start": s, "end": e, "quote": self.quote if own else None, "claim": self.id,
         }
-        if own:
-            self._evidence = out
-        return out
 
 
 CLAIM_ORDER = 's.published NULLS LAST, s.path, c.start, c."end", c.id'

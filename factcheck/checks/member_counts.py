@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from ..i18n import join
 from ..i18n import lazy as _
@@ -29,8 +30,8 @@ def _mode(values: list[int]) -> int:
     return Counter(values).most_common(1)[0][0]
 
 
-def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
-    findings = []
+def run(histories: dict[str, GroupHistory], orgs: dict) -> Iterator[Finding]:
+    """The findings, one at a time (as ``member_lists.run``)."""
     for g in histories.values():
         counts = [c for c in g.counts if c.count is not None]
         ps = periods(counts, g.events)
@@ -49,9 +50,9 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                     sev = "info"
                     msg = _("One source gives {group} several sizes around {date}: {counts}; they may count different things.",
                             group=g.label, date=fmt_date(p.start), counts=by)
-                findings.append(Finding("member_count_conflict", "member_count", sev, g.label, [str(n) for n in distinct], msg,
-                                        dedupe_evidence([c.evidence() for c in p.points]),
-                                        key=f"{g.entity}|" + "|".join(map(str, distinct)), scope=group_scope(g.entity)).finalize())
+                yield Finding("member_count_conflict", "member_count", sev, g.label, [str(n) for n in distinct], msg,
+                              dedupe_evidence([c.evidence() for c in p.points]),
+                              key=f"{g.entity}|" + "|".join(map(str, distinct)), scope=group_scope(g.entity)).finalize()
         for k, (a, b) in enumerate(zip(ps, ps[1:])):
             ca, cb = _mode([c.count for c in a.points]), _mode([c.count for c in b.points])
             if ca == cb:
@@ -59,8 +60,7 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
             # the earlier count as any period up to ``a`` states it: an article
             # that dates it to a month ("지난해 5월 14곳") stands in a period of its own
             told_before = [c for q in ps[: k + 1] for c in q.points if c.count == ca]
-            findings.append(_transition(g, a, b, ca, cb, orgs, told_before))
-    return findings
+            yield _transition(g, a, b, ca, cb, orgs, told_before)
 
 
 def _members_at(g: GroupHistory, period, orgs) -> set[str] | None:

@@ -8,6 +8,7 @@ ending in 등 is partial: what it lacks is not a disagreement, what it adds is.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..i18n import lazy as _
@@ -68,8 +69,9 @@ def _odd_names(points: list[ClaimRow], sets: dict[str, set[str]]) -> dict[str, C
     return odd
 
 
-def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
-    findings = []
+def run(histories: dict[str, GroupHistory], orgs: dict) -> Iterator[Finding]:
+    """The findings, one at a time: each is written before the next is made
+    (a large block's findings each carry hundreds of pieces of evidence)."""
     for g in histories.values():
         lists = [c for c in g.lists if c.section != "headline" and len(c.detail.get("members") or []) >= 2
                  and (c.detail.get("role") or "total") not in ("joined", "left", "planned")]  # joiners are not the whole membership
@@ -104,6 +106,5 @@ def run(histories: dict[str, GroupHistory], orgs: dict) -> list[Finding]:
                     msg = _("{name} is listed as a member of {group} ({date}) by {holders}, not by {lackers}.",
                             name=name, group=g.label, date=fmt_date(p.start), holders=holders, lackers=lackers)
                 ev = dedupe_evidence([c.evidence() for x in cases for c in x.holders] + [c.evidence() for x in cases for c in x.lackers])
-                findings.append(Finding("member_list_diff", "members", "warning", g.label, values, msg, ev,
-                                        key=f"{g.entity}|" + "|".join(sorted(values)), scope=group_scope(g.entity)).finalize())
-    return findings
+                yield Finding("member_list_diff", "members", "warning", g.label, values, msg, ev,
+                              key=f"{g.entity}|" + "|".join(sorted(values)), scope=group_scope(g.entity)).finalize()
