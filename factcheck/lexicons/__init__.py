@@ -67,6 +67,7 @@ class Lexicon:
     business_group_suffixes: tuple = ()
     count_adverbs: frozenset = frozenset()
     premises: tuple[str, ...] = ()  # rooms a group meets in (nlp/groups.py)
+    body_nouns: frozenset[str] = frozenset()  # words for a body of any kind (nlp/groups.py)
     regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
     place_names: frozenset[str] = frozenset()  # districts and cities that read like a person's name
     counters: tuple[str, ...] = ()
@@ -136,6 +137,7 @@ def load() -> Lexicon:
     lx.business_group_suffixes = tuple(sorted(words("business_group_suffixes.txt"), key=len, reverse=True))
     lx.count_adverbs = frozenset(words("count_adverbs.txt"))
     lx.premises = tuple(words("premises.txt"))
+    lx.body_nouns = frozenset(words("body_nouns.txt"))
     lx.regions = frozenset(words("regions.txt"))
     lx.place_names = frozenset(words("place_names.txt"))
 

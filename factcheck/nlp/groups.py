@@ -53,7 +53,7 @@ def _being_a_body(noun: str) -> bool:
     description before the name, not the first word of it."""
     from ..lexicons import load
     lx = load()
-    return noun in ("단체", "모임", "조직", "법인", "사단법인", "재단법인") or noun in lx.descriptors or bool(group_head(noun))
+    return noun in lx.body_nouns or noun in lx.descriptors or bool(group_head(noun))
 
 
 _OWNED_ORDINAL = re.compile(r"\s*(?:\d+|[가-힣]{1,3})\s*번째\s+(?P<noun>[가-힣]+?)(?:이|가|로|으로|는|은)?(?=[\s.,])")  # "의 열 번째 회원사로"
@@ -445,10 +445,10 @@ class GroupRules:
         # "한빛반찬협회장 김하람 … 둔산동 협회 회의실에서": an article that names its group only in a
         # title's organisation ("한빛반찬협회장") and calls it by the bare word
         bare_heads = {g.head for g in mentions if g.bare and not g.proper and g.head}
+        named_orgs = [c.detail["org"] for c in self.claims if c.kind == "title" and c.detail.get("org")]  # the titles' organisations
         org_of_head: dict[str, dict[str, int]] = {}
-        for c in self.claims:
-            org = c.detail.get("org") if c.kind == "title" else None
-            head = group_head(org.replace(" ", "")) if org else None
+        for org in named_orgs:
+            head = group_head(org.replace(" ", ""))
             if head in bare_heads and head not in by_head and len(org.replace(" ", "")) > len(head):  # a name, not the bare word
                 org_of_head.setdefault(head, {})
                 org_of_head[head][org] = org_of_head[head].get(org, 0) + 1
@@ -472,7 +472,7 @@ class GroupRules:
                         and not any(b in s for s in (lx.descriptors, lx.generic_nouns, lx.generic_group_modifiers, lx.stopwords, lx.time_words)):
                     loose.add(g.name)
 
-        title_orgs = {c.detail.get("org") for c in self.claims if c.kind == "title" and c.detail.get("org")}
+        title_orgs = set(named_orgs)
 
         def resolve(ref: str | None) -> str | None:
             got = resolve_name(ref)

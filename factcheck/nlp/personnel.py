@@ -25,19 +25,24 @@ ITEM_MARKS = "▲△"
 
 
 @lru_cache(maxsize=1)
-def _actions() -> dict[str, str]:
-    """What the header says happens to the post (lexicons/personnel_actions.tsv):
-    word -> status; the rest of the header is the post."""
+def _action_rows() -> tuple[tuple[str, ...], ...]:
+    """lexicons/personnel_actions.tsv, read once: word, status[, change]."""
     from ..lexicons import table
-    return {row[0]: row[1] for row in table("personnel_actions.tsv") if len(row) >= 2}
+    return tuple(tuple(row) for row in table("personnel_actions.tsv") if len(row) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _actions() -> dict[str, str]:
+    """What the header says happens to the post: word -> status; the rest of
+    the header is the post."""
+    return {row[0]: row[1] for row in _action_rows()}
 
 
 @lru_cache(maxsize=1)
 def _changes() -> frozenset[str]:
     """Actions that move a person up to the post (a third column "change":
     "승진"): the post is new, a lower rank of theirs elsewhere is the old one."""
-    from ..lexicons import table
-    return frozenset(row[0] for row in table("personnel_actions.tsv") if len(row) >= 3 and row[2] == "change")
+    return frozenset(row[0] for row in _action_rows() if len(row) >= 3 and row[2] == "change")
 
 
 _HEADER = re.compile(r"^\s*[" + re.escape(HEADER_MARKS) + r"]\s*(?P<body>[^◇◆■□【<▲△\n]{2,30}?)\s*[>】]?\s*$")
@@ -161,13 +166,19 @@ class PersonnelRules:
         self.claims.append(Claim("title", person.base, note[-1], start, end, sent.idx, as_of, prec, detail))
 
 
+@lru_cache(maxsize=1)
+def _status_marks() -> dict[str, str]:
+    """The status words of the title patterns: word -> designate or acting."""
+    from .titles import patterns
+    lex = patterns()[1]
+    return {**{w: "designate" for w in lex.get("designate", ())}, **{w: "acting" for w in lex.get("acting", ())}}
+
+
 def _qualified_post(words: list[Word]) -> tuple[list[Word], str, list[Word]] | None:
     """A post and the status word after it in an item ("은행장 내정자",
     "그룹장 직무대행"): (the post's words, designate or acting, the words after
     the status word); None when the item has no such pair."""
-    from .titles import patterns
-    lex = patterns()[1]
-    marks = {**{w: "designate" for w in lex.get("designate", ())}, **{w: "acting" for w in lex.get("acting", ())}}
+    marks = _status_marks()
     for j, w in enumerate(words):
         if j > 0 and w.base in marks and not w.particle and all(is_title_word(x) or rank_of(x.base) for x in words[:j]):
             return words[:j], marks[w.base], words[j + 1:]
