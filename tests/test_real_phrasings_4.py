@@ -71,3 +71,26 @@ def test_short_names_of_committees_are_no_people_and_the_late_are_former():
     cs = claims_of("이 행사는 고(故) 김하늘 가람그룹 회장의 뜻을 기렸다.\n")
     t = [c for c in cs if c.kind == "title" and c.subject == "김하늘"]
     assert t and all(c.detail["status"] == "former" for c in t)
+
+
+def test_an_empty_bracket_after_a_name_and_a_clause_before_a_group_word():
+    """"이누리() 한빛연합 사무총장": an empty bracket (dropped hanja) leaves the
+    name a name; "가람협회가 주축인 누리협의회에는 한빛연대를 비롯해 … 150여 개
+    단체가 속해 있다": "주축인" is a clause, and a group opening the list is a member."""
+    cs = claims_of("이날 행사에서 이누리() 한빛연합 사무총장이 인사했다.\n")
+    assert [(c.subject, c.value) for c in cs if c.kind == "title"] == [("이누리", "사무총장")]
+    cs = claims_of("가람협회가 주축인 누리협의회에는 한빛연대를 비롯해 풀뿌리 단체 등 150여 개 단체가 속해 있다.\n")
+    assert counts(cs) == [("누리협의회", 150, "total")]
+
+
+def test_a_topic_written_with_en_owns_the_count():
+    """"별빛얼라이언스엔 A, B, C 등 27개 항공사가 포함돼 있다": 엔 is 에는 written short."""
+    cs = claims_of("별빛얼라이언스엔 가람항공, 바다항공, 하늘항공 등 27개 항공사가 포함돼 있다.\n")
+    assert counts(cs) == [("별빛얼라이언스", 27, "total")]
+
+
+def test_a_roster_of_a_kind_of_post():
+    """"민간위원 명단은 다음과 같다. ▲A(74) 한빛재단 이사장 ▲B(63) …": each is a 민간위원."""
+    text = "가람통합위원회가 17일 출범했다.\n민간위원 명단은 다음과 같다.\n▲김하늘(74) 한빛재단 이사장 ▲박서준(63) 바다포럼 상임이사\n"
+    got = {(c.subject, c.value) for c in claims_of(text) if c.kind == "title"}
+    assert {("김하늘", "민간위원"), ("박서준", "민간위원"), ("김하늘", "이사장")} <= got

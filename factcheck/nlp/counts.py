@@ -267,6 +267,10 @@ class CountRules:
             # a group named as one of the listed members ("…, 하늘영화협회 등 6개
             # 단체") is a member, not the group they make up
             outside = [g for g in groups if not words[lst[3]].start <= g.start < s] if lst else groups
+            # "누리협의회에는 한빛연대를 비롯해 … 150여 개 단체가": a group that opens a list
+            # (G를 비롯해, G를 포함해) is among the members counted, not their owner
+            outside = [g for g in outside if not (g.word_i + 1 < len(words) and g.start < s and words[g.word_i].particle in ("을", "를")
+                                                  and words[g.word_i + 1].base.startswith(("비롯", "포함")))]
             group = board_of.get(s) or self._nearest_group(outside, s, member_noun, after_end=e)
             if reading.owner == "topic" and s not in board_of:
                 # "별빛링크는 이달 기준 A, B 등 19개 항공사로 구성됐다", "누리연대에는 …, 바다학생연합 등
@@ -1150,12 +1154,16 @@ class CountRules:
         word (its mention's name) or can be a group's name whatever it is called."""
         from .groups import is_proper_name
         lx = self.lx
-        cands = [w for w in words[: min(2, upto)]]
+        cands = [w for w in words[: max(1, min(2, upto))]]  # (a topic in 엔 may be read as the list's first word)
         if upto > 0 and words[upto - 1] not in cands:
             cands.append(words[upto - 1])  # "지난주 닻을 올린 누리항로는 A, B, C 등 다섯 곳으로"
         for w in cands:
+            if not w.particle and not w.sep_after and w.base.endswith("엔") and group_head(w.base[:-1]):
+                return w.base[:-1]  # "별빛얼라이언스엔 …": 엔 is 에는 written short
             if w.particle not in ("은", "는", "에는", "엔", "에") or w.sep_after:
                 continue
+            if w.i >= upto:
+                return None
             mention = next((g for g in groups if g.word_i == w.i), None)
             if mention is not None:
                 return self._group_ref(mention)

@@ -126,6 +126,8 @@ class GroupRules:
                     break
                 if pb.endswith(_VERB_LINKS) or k > 0 and _NUMBER_COUNTER.search(words[k - 1].base):
                     break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
+                if pb.endswith("인") and k > 0 and words[k - 1].particle in ("이", "가") and not words[k - 1].sep_after:
+                    break  # "한빛협회가 주축인 가온협의회": "of which X is the core", a clause, not part of the name
                 if pb.endswith("인") and k > 0 and words[k - 1].particle == "의":
                     break  # "한빛협회의 전신인 미래경제연합회": "being X's predecessor", not part of the name
                 if pb.endswith("인") and any(pb[:-1] in ws for ws in (lx.descriptors, lx.generic_nouns, lx.member_heads)):

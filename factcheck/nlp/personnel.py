@@ -62,7 +62,7 @@ class PersonnelRules:
                 state = self._personnel_header(m.group("body"), sent.start + m.start("body"), state)
                 continue
             r = _ROSTER_HEADER.match(text)
-            if r and is_title_word_text(r.group("post")):
+            if r and _roster_post(r.group("post")):
                 start = sent.start + r.start("post")
                 state = {"org": None, "post": (r.group("post"), start, start + len(r.group("post"))), "status": "current", "change": False}
                 continue
@@ -197,6 +197,13 @@ def _qualified_post(words: list[Word]) -> tuple[list[Word], str, list[Word]] | N
         if j > 0 and w.base in marks and not w.particle and all(is_title_word(x) or rank_of(x.base) for x in words[:j]):
             return words[:j], marks[w.base], words[j + 1:]
     return None
+
+
+def _roster_post(s: str) -> bool:
+    """A roster's post: a title word, or a kind of one ("민간위원", "사외이사": a rank after a qualifier)."""
+    from ..lexicons import load
+    lx = load()
+    return is_title_word_text(s) or bool(rank_of(s)) or len(s) > 2 and (s[-2:] in lx.ranks or s[-3:] in lx.ranks)
 
 
 def is_title_word_text(s: str) -> bool:
