@@ -27,3 +27,14 @@ def test_people_who_came_are_not_a_board_size():
     assert _counts("회장단 회의에는 15명이 참석했다.") == []
     assert _counts("부회장단은 5명이 회의에 참석해 의견을 냈다.") == []
     assert _counts("누리협회 회원사 직원 50명이 참석했다.") == []
+
+
+def test_a_committee_counted_by_its_members():
+    """"17명의 위원", "18명의 민간위원", "위원 17명": the article's 위원회 by its
+    members (people); "4명의 신규 위원" are new ones; reappointed ones and
+    people who came are no size."""
+    got = _counts("대통령 소속 가람통합위원회가 17일 출범했다. 김 위원장과 함께 선임된 17명의 위원은 각계를 대변한다.")
+    assert ("가람통합위원회", 17, "total") in got
+    got = _counts("가람통합위원회는 위원 14명을 연임 위촉하고 4명의 신규 위원을 위촉했다.")
+    assert got == [("가람통합위원회", 4, "joined")]
+    assert _counts("가람통합위원회 회의에는 위원 5명이 참석했다.") == []

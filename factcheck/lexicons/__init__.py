@@ -150,11 +150,11 @@ def load() -> Lexicon:
     # number ("1백12개국" is no 12: the tail of a mixed numeral is not read)
     number = r"(?P<num>(?<![\d백천만])(?:\d{1,3}(?:,\d{3})+|\d{1,5})|(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, lx.count_words), key=len, reverse=True)) + r"))"
     # the grammar of counter_kinds.txt: 개(의) + modifiers + kind, kinds joined
-    # ("개 국내 기업과 연구기관", "개 병원·의원", "개의 조합")
+    # ("개 국내 기업과 연구기관", "개 병원·의원", "개의 조합"; plural "개 단체들")
     mods = "|".join(sorted(map(re.escape, words("counter_modifiers.txt")), key=len, reverse=True))
     kinds = "|".join(sorted(map(re.escape, lx.counter_kinds), key=len, reverse=True))
     kind = rf"(?:(?:{mods})\s?)*(?:{kinds})"
-    counted = rf"개(?:의)?\s?{kind}(?:\s?(?:·|,\s?|및\s|과\s|와\s){kind})*(?![가-힣]*(?:지역|명|대\b))(?=[^가-힣]|[은는이가을를과와도의에로으만]|$)"
+    counted = rf"개(?:의)?\s?{kind}(?:\s?(?:·|,\s?|및\s|과\s|와\s){kind})*(?:들)?(?![가-힣]*(?:지역|명|대\b))(?=[^가-힣]|[은는이가을를과와도의에로으만]|$)"
     counters = "|".join([counted] + [flex(c) for c in lx.counters])
     # a counter ends its noun: "7개 사업", "5개 회사채", "3개 사이트" count no 사(社)
     # ("12개 사업자" counts operators)

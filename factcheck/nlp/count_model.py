@@ -15,7 +15,9 @@ runs them). Four sections, each read independently, first match wins:
   ``before`` (the first number of "A에서 B로"), else the sentence's date;
 - ``bound``: ``about`` ("200여곳", "약 200곳"), ``at_least`` ("200곳을
   넘어섰다"), ``at_most``;
-- ``qualify``: what the count leaves out ("협회를 제외하면 11개 기업").
+- ``qualify``: what the count leaves out ("협회를 제외하면 11개 기업");
+- ``owner``: the sentence's topic owns the count ("누리연대에는 A, B 등 9개
+  단체가 가입했다"): the caller takes that topic as the count's group.
 """
 from __future__ import annotations
 
@@ -60,11 +62,13 @@ class CountReading:
     rejected: str | None = None  # the reject rule's name
     part_list: bool = False  # the rejected count is a part; a list before it names some of the members
     qualification: dict | None = None  # {"kind": "excluding", "what": "협회"}
+    owner: str | None = None  # "topic": the topic at the clause's start owns the members counted
+    owner_rule: str | None = None  # the owner rule that said so
     rules: list[str] = field(default_factory=list)
     confidence: float = DEFAULT_PRECISION
 
 
-_VALUE_KEY = {"reject": None, "role": "role", "as_of": "as_of", "bound": "bound", "qualify": "qualify"}
+_VALUE_KEY = {"reject": None, "role": "role", "as_of": "as_of", "bound": "bound", "qualify": "qualify", "owner": "owner"}
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +112,10 @@ def read_count(before: str, after: str, suffix: str = "") -> CountReading:
     for section, rs in rules().items():
         for r in rs:
             if r.matches(before, after, suffix):
+                if section == "owner":
+                    # says whose count it is, not how it is read: no rule of the reading
+                    reading.owner, reading.owner_rule = r.value, r.name
+                    break
                 reading.rules.append(r.name)
                 confidences.append(r.precision)
                 if section == "reject":

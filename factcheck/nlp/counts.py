@@ -18,12 +18,18 @@ from .wordclass import (
     _is_member_cue,
     cue_possible,
     event_kind,
+    group_head,
     is_list_link,
+    is_name,
     is_org_word,
     is_title_word,
     rank_of,
 )
 
+# kinds of member that are bodies of members themselves: a list they close may name groups ("…연합 등 9개 단체")
+_BODY_KINDS = ("단체", "협회", "연합회", "연맹", "조합")
+# events and meetings: a topic in 에는 that is one ("출범식에는", "설명회에는") owns no members
+_EVENT_ENDS = ("식", "행사", "총회", "회의", "대회", "설명회", "간담회", "토론회", "세미나", "포럼에서")
 _ADMIT_NOUN = re.compile(r"^(?:가입|합류|가입\s*신청|참여)$")
 _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
@@ -46,6 +52,9 @@ _ORDINAL = _ordinal_re()
 # "회장단을 23명으로 확대했다" (a count of people is members only of a board of people)
 _BOARD_HEADS = ("부회장단", "회장단")
 _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
+# a committee counted by its members, people: "17명의 위원", "18명의 민간위원", "위원 17명",
+# "4명의 신규 위원" (new ones: joined); the count is the article's 위원회's
+_COMMITTEE_COUNT = re.compile(r"(?<![\d,])(?:(?P<num>\d{1,3})\s?(?:명|인)의\s+(?P<new>신규\s*|새\s*)?(?:민간\s*|위촉\s*|당연직\s*)?위원|(?<![가-힣])위원\s+(?P<num2>\d{1,3})\s?명)(?=[은는이가을를과와의도]?(?:\s|[,.]|$))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
@@ -162,7 +171,6 @@ def _negated(words: list[Word], i: int) -> bool:
 
 
 _BOX_COLON = re.compile(r"^\)\s*[:：]\s*")
-_FORMED_OF = re.compile(r"^\)?\s*(?:으로|로)\s*(?:꾸려졌|꾸려져|꾸려진|구성됐|구성되|구성돼|이뤄졌|이뤄져|이루어졌|이루어져)")
 _LAUNCH_AFTER_DATE = re.compile(r"\s*(?:에\s*)?(?:출범|발족|창립|결성|설립)(?:한|된|됐던|했던|해|돼|하며|되며|하면서|되면서|했고|됐고|했으며|됐으며)(?=[\s,])")
 _DURATION = re.compile(r"^(?:\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s*(?:(?:년|개월|달|주년|돌)(?:째|만|만에|만의|을|를|이|가|은|는|의)?|일(?:째|만|만에|만의))$|^(?:이후|후|뒤|만에)$")
 
@@ -218,6 +226,18 @@ class CountRules:
                 s, e = m.start(), m.end()
                 counts.append((s, e, int(m.group("num")), m.group("counter"), ""))
                 board_of[s] = self._board_name(g, groups)
+        committee_of: dict[int, str] = {}
+        if "위원" in text:
+            for m in _COMMITTEE_COUNT.finditer(text):
+                num = m.group("num") or m.group("num2")
+                s, e = sent.start + m.start(), sent.start + m.end()
+                if any(c[0] <= s < c[1] for c in counts):
+                    continue
+                own = [g for g in groups if g.head == "위원회"]
+                counts.append((s, e, int(num), "명", ""))
+                committee_of[s] = self._group_ref(own[-1]) if own else "@위원회"
+                if m.group("new"):
+                    committee_of[-s - 1] = "joined"  # "4명의 신규 위원": the new ones
         counts.sort()
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
@@ -247,8 +267,18 @@ class CountRules:
                 continue
             if reading.rejected and not (s in board_of and reading.rejected == "attendees_from_groups"):
                 continue  # (a board's "18명에서 21명으로" is a change of size, not people sent from 18 places)
+            if s in committee_of:
+                role = committee_of.get(-s - 1) or reading.role
+                as_of, prec = self._as_of(s, dates, context, consumed_dates | launch_dates)
+                self.claims.append(Claim("member_count", committee_of[s], str(n), s, e, sent.idx, as_of, prec,
+                                         {"count": n, "counter": "명", "role": role, "group": committee_of[s], "member_noun": "위원",
+                                          "as_of_basis": reading.as_of, "rules": reading.rules + ["committee_members"],
+                                          "confidence": reading.confidence}))
+                continue
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
-            lst = self._list_before(words, wi) if s not in board_of else None  # a board's people are no list of organisations
+            # a count of bodies ("9개 단체", "12개 협회") may close a list naming groups among them
+            bodies = counter.replace(" ", "").removesuffix("들").endswith(_BODY_KINDS)
+            lst = self._list_before(words, wi, keep_groups=bodies) if s not in board_of else None  # a board's people are no list of organisations
             changed_to = re.match(r"^\)?\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
             # "6개사로 발족해 … 74개사로 확대됐다": a count of members that makes or grows
             # a group stands on its own, in a sentence that names no group
@@ -260,9 +290,16 @@ class CountRules:
             # a group named as one of the listed members ("…, 하늘영화협회 등 6개
             # 단체") is a member, not the group they make up
             outside = [g for g in groups if not words[lst[3]].start <= g.start < s] if lst else groups
+            # "누리협의회에는 한빛연대를 비롯해 … 150여 개 단체가": a group that opens a list
+            # (G를 비롯해, G를 포함해) is among the members counted, not their owner
+            outside = [g for g in outside if not (g.word_i + 1 < len(words) and g.start < s and words[g.word_i].particle in ("을", "를")
+                                                  and words[g.word_i + 1].base.startswith(("비롯", "포함")))]
             group = board_of.get(s) or self._nearest_group(outside, s, member_noun, after_end=e)
-            if group is None and not groups and lst:
-                group = self._topic_formed_of(words, lst[3], after)
+            if reading.owner == "topic" and s not in board_of:
+                # "별빛링크는 이달 기준 A, B 등 19개 항공사로 구성됐다", "누리연대에는 …, 바다학생연합 등
+                # 9개 단체가 가입했다": the topic owns the members, whatever it is called, and a
+                # group word among the listed members is no owner
+                group = self._owning_topic(words, lst[3] if lst else wi, groups) or group
             if reading.as_of == "launch":
                 before = [d for d in dates if d.end <= s and d.usable and d.start not in consumed_dates]
                 if before:
@@ -806,7 +843,7 @@ class CountRules:
         return False
 
     # -- lists --------------------------------------------------------------
-    def _list_before(self, words: list[Word], wi: int):
+    def _list_before(self, words: list[Word], wi: int, keep_groups: bool = False):
         """The enumeration that ends right before the count at word ``wi``.
 
         "A, B, C 등 9곳", "A, B 등 AI 원팀에 참여 중인 9개 기관" (partial
@@ -846,7 +883,8 @@ class CountRules:
                 return None  # "A, B 2곳" and "A와 B 두 곳" end a list; "투자자와 만나 2곳" is checked by the list's own rules
         if k < 0:
             return None
-        got = self._list_ending_at(words, k, allow_single=partial)
+        # a list a count of bodies closes may name groups among them ("…, 바다학생연합 등 9개 단체")
+        got = self._list_ending_at(words, k, allow_single=partial, keep_groups=keep_groups)
         if not got:
             return None
         members, part, style, first_i = got
@@ -864,7 +902,7 @@ class CountRules:
             return True
         return all(w.base in lx.descriptors or self._kind_noun(w.base) for w in ws[:-1])
 
-    def _list_ending_at(self, words: list[Word], end_i: int, allow_single: bool = False):
+    def _list_ending_at(self, words: list[Word], end_i: int, allow_single: bool = False, keep_groups: bool = False):
         """Walk left from ``end_i`` collecting list items; None if no list."""
         lx = self.lx
         items: list[list[Word]] = []
@@ -970,7 +1008,7 @@ class CountRules:
         # beside the names: the names are part of the membership
         unnamed = any(_counted(m[0]) for m in generic)
         members = [m for m in members if not _not_a_name(m[0], lx) and m[0] not in lx.stopwords and m[0] not in people
-                   and not m[0].endswith(lx.group_words)
+                   and (not m[0].endswith(lx.group_words) or keep_groups and len(members) >= 3 and group_head(m[0]) != m[0])
                    and (_LATIN.match(m[0]) or not m[0].endswith(("지만", "면서", "하고", "했고", "하며", "했다", "이다", "였다")) and not _CLAUSE_LINK.search(m[0]))]
         if any(not _LETTER.search(m[0]) or "," in m[0] or lx.counter_re.fullmatch(m[0]) or m[0] in _bare_counters() for m in members):
             return None  # a number ("2곳"), or two names glued by a comma ("SW,통신"): not a list read right
@@ -1132,20 +1170,36 @@ class CountRules:
             return None  # the list must start right after the colon
         return lst[0], lst[1], lst[2], first
 
-    def _topic_formed_of(self, words: list[Word], first_i: int, after: str) -> str | None:
-        """"지난주 닻을 올린 누리항로는 A, B, C 등 다섯 곳으로 구성됐다": a topic said to be
-        made up of the members listed after it is a group, whatever it is
-        called (a name with no group word, in an article that gives none)."""
-        if not _FORMED_OF.match(after):
-            return None
+    def _owning_topic(self, words: list[Word], upto: int, groups) -> str | None:
+        """The topic that owns a count a counts.json ``owner`` rule read: the first
+        word of the sentence's first two marked as a topic (은/는/에는/엔/에; "지난주
+        닻을 올린 누리항로는 A, B …" too, right before the list), when it is a group
+        word (its mention's name) or can be a group's name whatever it is called."""
         from .groups import is_proper_name
-        for w in words[:first_i]:
-            if w.particle in ("은", "는") and not w.sep_after:
-                b = w.base
-                if w.i == first_i - 1 and is_proper_name(b) and not is_title_word(w) and not _DIGITS.search(b) \
-                        and b not in self.lx.time_words and not self._kind_noun(b) and b not in self.lx.member_nouns:
-                    return b
-                return None  # another topic stands before the list
+        lx = self.lx
+        cands = [w for w in words[: max(1, min(2, upto))]]  # (a topic in 엔 may be read as the list's first word)
+        if upto > 0 and words[upto - 1] not in cands:
+            cands.append(words[upto - 1])  # "지난주 닻을 올린 누리항로는 A, B, C 등 다섯 곳으로"
+        for w in cands:
+            if not w.particle and not w.sep_after and w.base.endswith("엔") and group_head(w.base[:-1]):
+                return w.base[:-1]  # "별빛얼라이언스엔 …": 엔 is 에는 written short
+            if w.particle not in ("은", "는", "에는", "엔", "에") or w.sep_after:
+                continue
+            if w.i >= upto:
+                return None
+            mention = next((g for g in groups if g.word_i == w.i), None)
+            if mention is not None:
+                return self._group_ref(mention)
+            if w.particle in ("에는", "엔", "에"):
+                return None  # "이번 협약에는 … 11개 기관이 참여했다": a place or an occasion, unless a group word
+            b = w.base
+            if group_head(b) is None and (event_kind(b) or b.endswith(_EVENT_ENDS)):
+                return None  # "전날 출범식에는 … 아홉 곳이 참여했다": where they took part, not a group
+            if (is_proper_name(b) and not is_title_word(w) and not _DIGITS.search(b) and b not in lx.time_words
+                    and not self._kind_noun(b) and b not in lx.member_nouns and b not in lx.member_heads
+                    and not is_name(b) and b not in self._people()):
+                return b
+            return None  # another topic: a place, a time, a person
         return None
 
     def _org_like(self, w: Word) -> bool:

@@ -19,7 +19,11 @@ from .wordclass import (
     rank_of,
 )
 
-_OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:참여하는|참여한|참여 중인|모인|뭉친|손잡은|가입한|속한)|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진|꾸린|구성한|만든|결성한|출범한|발족한))\s")
+# "N곳 규모의 G", "N개 단체가 (하나의 조직으로) 뭉친 G", "N개 단체를 하나로 통합한 G",
+# "N개 회원사를 거느린 G", "N개 회원사가 있는 G": the group after the count owns it
+_OWNER_AFTER = re.compile(r"\s*(?:규모의|(?:이|가)\s*(?:\S+\s+){0,2}?(?:참여하는|참여한|참여 중인|참가하는|모인|뭉친|손잡은|가입한|가입해 있는|속한|소속된|있는)"
+                          r"|(?:을|를)\s*(?:\S+\s+){0,1}?(?:통합한|아우르는|아우른|거느린|둔|회원으로 둔)"
+                          r"|(?:으로|로)\s*(?:구성된|이뤄진|이루어진|꾸려진|꾸린|구성한|만든|결성한|출범한|발족한|출발한|출발했던))\s")
 
 _SPEAKER = re.compile(r"\s*(?:관계자|대변인|측은|측이|측에)")
 # where a clause ends between a count and a group after it: a comma, or a
@@ -122,6 +126,8 @@ class GroupRules:
                     break
                 if pb.endswith(_VERB_LINKS) or k > 0 and _NUMBER_COUNTER.search(words[k - 1].base):
                     break  # "참여하여 다솜상생협의체", "12개 사가 미래산업연합회": a verb, a count's own noun
+                if pb.endswith("인") and k > 0 and words[k - 1].particle in ("이", "가") and not words[k - 1].sep_after:
+                    break  # "한빛협회가 주축인 가온협의회": "of which X is the core", a clause, not part of the name
                 if pb.endswith("인") and k > 0 and words[k - 1].particle == "의":
                     break  # "한빛협회의 전신인 미래경제연합회": "being X's predecessor", not part of the name
                 if pb.endswith("인") and any(pb[:-1] in ws for ws in (lx.descriptors, lx.generic_nouns, lx.member_heads)):

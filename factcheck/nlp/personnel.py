@@ -19,6 +19,7 @@ from functools import lru_cache
 from .mentions import DEFAULT_CONFIDENCE, Claim
 from .tokens import Word, split_words
 from .wordclass import is_name, is_title_word, rank_of
+from .wordtypes import _not_names
 
 HEADER_MARKS = "◇◆■□【<"
 ITEM_MARKS = "▲△"
@@ -45,6 +46,10 @@ def _changes() -> frozenset[str]:
     return frozenset(row[0] for row in _action_rows() if len(row) >= 3 and row[2] == "change")
 
 
+# a roster's lead-in: "다음은 위원 명단.", "민간위원 명단은 다음과 같다.", "이사 명단:": the post
+# every bulleted person after it holds
+_ROSTER_HEADER = re.compile(r"^\s*(?:다음은\s+)?(?:신임\s+|새\s+)?(?P<post>[가-힣]{1,8})\s*명단(?:은\s*다음과\s*같다|이다)?\s*[.:]?\s*$")
+_AGE_NOTE = re.compile(r"^\s*(?:[남여]\s*[·,]?\s*)?\d{1,3}(?:세)?(?:\s*[·,]\s*[가-힣]{1,4})?\s*$")  # "(74)", "(74·경북)"
 _HEADER = re.compile(r"^\s*[" + re.escape(HEADER_MARKS) + r"]\s*(?P<body>[^◇◆■□【<▲△\n]{2,30}?)\s*[>】]?\s*$")
 
 
@@ -60,6 +65,11 @@ class PersonnelRules:
             m = _HEADER.match(text)
             if m:
                 state = self._personnel_header(m.group("body"), sent.start + m.start("body"), state)
+                continue
+            r = _ROSTER_HEADER.match(text)
+            if r and _roster_post(r.group("post")):
+                start = sent.start + r.start("post")
+                state = {"org": None, "post": (r.group("post"), start, start + len(r.group("post"))), "status": "current", "change": False}
                 continue
             if not text.lstrip().startswith(tuple(ITEM_MARKS)):
                 state = None  # the list ends at the first line that is neither header nor item
@@ -98,10 +108,15 @@ class PersonnelRules:
     def _personnel_item(self, sent, item: list[Word], state, dates, context) -> None:
         names = []
         k = len(item) - 1
-        while k >= 0 and is_name(item[k].base) and not item[k].particle:
+        while k >= 0 and is_name(item[k].base) and not item[k].particle and item[k].base not in _not_names():
             names.insert(0, item[k])
             k -= 1
         if not names:
+            first = item[0]
+            if state["post"] and is_name(first.base) and not first.particle and (first.paren is None or _AGE_NOTE.match(first.paren)):
+                # a roster's item opens with the name ("△김하늘 소설가(74·경북)", "▲김하늘(74) 한빛재단
+                # 이사장"): the person holds the roster's post; a post after the name is read by the title patterns
+                self._roster_member(sent, first, state, dates, context)
             return
         head = item[: k + 1]
         org_w = head[0] if head and not is_title_word(head[0]) and not rank_of(head[0].base) else None
@@ -152,6 +167,16 @@ class PersonnelRules:
             if person.paren and person.paren.startswith(("전 ", "前 ", "前")):
                 self._personnel_former(sent, person, dates, context)
 
+    def _roster_member(self, sent, person: Word, state, dates, context) -> None:
+        title, h_start, h_end = state["post"]
+        if any(c.kind == "title" and c.subject == person.base and c.value == title for c in self.claims):
+            return
+        as_of, prec = self._as_of(person.core_start, dates, context)
+        detail = {"person": person.base, "org": state["org"], "org_alias": None, "role": None, "rank": rank_of(title) or None,
+                  "title": title, "status": state["status"], "former": False, "pattern": "personnel_list",
+                  "header": {"text": title, "start": h_start, "end": h_end}, "confidence": DEFAULT_CONFIDENCE}
+        self.claims.append(Claim("title", person.base, title, person.core_start, person.base_end, sent.idx, as_of, prec, detail))
+
     def _personnel_former(self, sent, person: Word, dates, context) -> None:
         """"김하늘(전 한빛그룹 부회장)": the earlier post the bracket notes."""
         note = person.paren.lstrip("前전 ").split()
@@ -183,6 +208,13 @@ def _qualified_post(words: list[Word]) -> tuple[list[Word], str, list[Word]] | N
         if j > 0 and w.base in marks and not w.particle and all(is_title_word(x) or rank_of(x.base) for x in words[:j]):
             return words[:j], marks[w.base], words[j + 1:]
     return None
+
+
+def _roster_post(s: str) -> bool:
+    """A roster's post: a title word, or a kind of one ("민간위원", "사외이사": a rank after a qualifier)."""
+    from ..lexicons import load
+    lx = load()
+    return is_title_word_text(s) or bool(rank_of(s)) or len(s) > 2 and (s[-2:] in lx.ranks or s[-3:] in lx.ranks)
 
 
 def is_title_word_text(s: str) -> bool:

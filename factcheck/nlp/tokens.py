@@ -135,6 +135,8 @@ def _analyse(core: str) -> tuple[str, str, str | None, int]:
         end = -1
     if end == 0:
         end = -1
+    if paren == "":
+        paren = None  # "김하늘() 한빛전자 사장": an empty bracket (hanja the page dropped) says nothing
     return base, particle, paren, end
 
 

@@ -115,7 +115,9 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
         ts.add("ROLE")
     if fused_title(base):
         ts.add("FUSED")
-    not_name = wbase in _not_names()
+    # "조정위", "인수위": a three-syllable short name of a committee (위원회) ends in one of
+    # words.short_org_endings; no name does (협 and 당 are left out: names end so too)
+    not_name = wbase in _not_names() or len(wbase) == 3 and wbase[-1] in _short_org_endings()
     bracket = name_bracket(wbase, paren) if paren else None
     name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren)) or bracket == "hanja") and not wbase.endswith(_NOT_NAME_END)
     if name and len(wbase) == 2 and wbase in lx.surnames:
@@ -178,6 +180,8 @@ def type_words(words: list[Word], known: set[str]) -> list[TWord]:
         if _is_noise(w):
             continue
         mark = markers.get(w.base) if not w.particle and not w.sep_after else None
+        if not mark and w.paren and len(w.base) == 1 and not w.particle and not w.sep_after:
+            mark = markers.get(w.paren.strip())  # "고(故) 김하늘 회장": the marker in the bracket
         if mark and not (w.base in ("전", "前") and out and _AGO.search(out[-1].w.base)):
             if mark != "current":
                 flags.add(mark)
@@ -298,6 +302,12 @@ def _not_names() -> frozenset[str]:
 def _designate_nouns() -> frozenset[str]:
     """"내정자", "당선인": a noun after a title that makes it designate."""
     return frozenset(title_patterns().get("words", {}).get("designate", ()))
+
+
+@lru_cache(maxsize=1)
+def _short_org_endings() -> frozenset[str]:
+    """Last syllables of three-syllable short names of organisations (titles.json words.short_org_endings)."""
+    return frozenset(title_patterns().get("words", {}).get("short_org_endings", ()))
 
 
 @lru_cache(maxsize=1)
