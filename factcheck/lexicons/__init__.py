@@ -68,6 +68,8 @@ class Lexicon:
     count_adverbs: frozenset = frozenset()
     premises: tuple[str, ...] = ()  # rooms a group meets in (nlp/groups.py)
     body_nouns: frozenset[str] = frozenset()  # words for a body of any kind (nlp/groups.py)
+    body_kinds: tuple[str, ...] = ()  # kinds of member that are bodies of members (nlp/counts.py)
+    occasion_ends: tuple[str, ...] = ()  # ends of words for an event or a meeting (nlp/counts.py)
     regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
     place_names: frozenset[str] = frozenset()  # districts and cities that read like a person's name
     counters: tuple[str, ...] = ()
@@ -138,6 +140,8 @@ def load() -> Lexicon:
     lx.count_adverbs = frozenset(words("count_adverbs.txt"))
     lx.premises = tuple(words("premises.txt"))
     lx.body_nouns = frozenset(words("body_nouns.txt"))
+    lx.body_kinds = tuple(words("body_kinds.txt"))
+    lx.occasion_ends = tuple(words("occasion_words.txt"))
     lx.regions = frozenset(words("regions.txt"))
     lx.place_names = frozenset(words("place_names.txt"))
 

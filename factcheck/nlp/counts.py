@@ -26,10 +26,6 @@ from .wordclass import (
     rank_of,
 )
 
-# kinds of member that are bodies of members themselves: a list they close may name groups ("…연합 등 9개 단체")
-_BODY_KINDS = ("단체", "협회", "연합회", "연맹", "조합")
-# events and meetings: a topic in 에는 that is one ("출범식에는", "설명회에는") owns no members
-_EVENT_ENDS = ("식", "행사", "총회", "회의", "대회", "설명회", "간담회", "토론회", "세미나", "포럼에서")
 _ADMIT_NOUN = re.compile(r"^(?:가입|합류|가입\s*신청|참여)$")
 _ADMIT_VERB = re.compile(r"^(?:승인|받아들|맞아들|맞|영입|의결)")
 
@@ -277,7 +273,7 @@ class CountRules:
                 continue
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
             # a count of bodies ("9개 단체", "12개 협회") may close a list naming groups among them
-            bodies = counter.replace(" ", "").removesuffix("들").endswith(_BODY_KINDS)
+            bodies = counter.replace(" ", "").removesuffix("들").endswith(lx.body_kinds)
             lst = self._list_before(words, wi, keep_groups=bodies) if s not in board_of else None  # a board's people are no list of organisations
             changed_to = re.match(r"^\)?\s*(?:으로|로)\s*(?:늘|증가|확대|재편|확장|줄|감소|바뀌|불)", after) or re.match(r"^\s*(?:이|가)\s*(?:됐|되었|돼)", after)
             # "6개사로 발족해 … 74개사로 확대됐다": a count of members that makes or grows
@@ -1193,7 +1189,7 @@ class CountRules:
             if w.particle in ("에는", "엔", "에"):
                 return None  # "이번 협약에는 … 11개 기관이 참여했다": a place or an occasion, unless a group word
             b = w.base
-            if group_head(b) is None and (event_kind(b) or b.endswith(_EVENT_ENDS)):
+            if group_head(b) is None and (event_kind(b) or b.endswith(lx.occasion_ends)):
                 return None  # "전날 출범식에는 … 아홉 곳이 참여했다": where they took part, not a group
             if (is_proper_name(b) and not is_title_word(w) and not _DIGITS.search(b) and b not in lx.time_words
                     and not self._kind_noun(b) and b not in lx.member_nouns and b not in lx.member_heads
