@@ -38,3 +38,28 @@ def test_a_committee_counted_by_its_members():
     got = _counts("가람통합위원회는 위원 14명을 연임 위촉하고 4명의 신규 위원을 위촉했다.")
     assert got == [("가람통합위원회", 4, "joined")]
     assert _counts("가람통합위원회 회의에는 위원 5명이 참석했다.") == []
+
+
+def _qualified(text: str):
+    doc = next(process([(text, date(2024, 5, 1), None)]))
+    return [(int(c.value), (c.detail.get("qualification") or {}).get("what")) for c in doc._.fc_claims if c.kind == "member_count"]
+
+
+def test_one_kind_of_a_committees_members_is_a_part_never_its_size():
+    """"16명의 당연직 위원과 32명의 민간위원": each counts one kind of member
+    (lexicons/member_kinds.txt); kept, qualified by the kind, so the checks
+    never compare 16 with 32 or with the committee's total as its size."""
+    got = _qualified("누리통합위원회에는 16명의 당연직 위원과 32명의 민간위원이 참여한다.")
+    assert got == [(16, "당연직위원"), (32, "민간위원")]
+    assert _qualified("누리통합위원회에는 당연직 위원 9명과 민간위원 12명이 참여한다.") == [(9, "당연직위원"), (12, "민간위원")]
+    assert _qualified("누리통합위원회에는 12명의 위원이 참여한다.") == [(12, None)]  # no kind: the size
+
+
+def test_a_committee_whose_kinds_of_member_differ_is_no_conflict(run, article, tmp_path):
+    import json
+
+    article("a.txt", "2024-05-20", "가온일보", "누리통합위원회 출범\n\n누리통합위원회에는 16명의 당연직 위원과 32명의 민간위원이 참여한다.\n")
+    article("b.txt", "2024-05-20", "나래일보", "누리통합위원회 출범\n\n누리통합위원회는 당연직 위원 16명으로 첫 회의를 열었다.\n")
+    assert run("add", str(tmp_path)).exit_code in (0, None)
+    res = run("check", "--format", "json", "--fail-on", "never")
+    assert not [f for f in json.loads(res.output)["findings"] if f["kind"] == "member_count_conflict"], res.output

@@ -70,6 +70,7 @@ class Lexicon:
     body_nouns: frozenset[str] = frozenset()  # words for a body of any kind (nlp/groups.py)
     body_kinds: tuple[str, ...] = ()  # kinds of member that are bodies of members (nlp/counts.py)
     occasion_ends: tuple[str, ...] = ()  # ends of words for an event or a meeting (nlp/counts.py)
+    member_kinds: tuple[str, ...] = ()  # kinds of a committee's members: 당연직, 민간 (nlp/counts.py)
     regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
     place_names: frozenset[str] = frozenset()  # districts and cities that read like a person's name
     counters: tuple[str, ...] = ()
@@ -142,6 +143,7 @@ def load() -> Lexicon:
     lx.body_nouns = frozenset(words("body_nouns.txt"))
     lx.body_kinds = tuple(words("body_kinds.txt"))
     lx.occasion_ends = tuple(words("occasion_words.txt"))
+    lx.member_kinds = tuple(words("member_kinds.txt"))
     lx.regions = frozenset(words("regions.txt"))
     lx.place_names = frozenset(words("place_names.txt"))
 

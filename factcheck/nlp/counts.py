@@ -50,7 +50,12 @@ _BOARD_HEADS = ("부회장단", "회장단")
 _BOARD_COUNT = re.compile(r"(?P<num>\d{1,3})\s?(?P<counter>명|인)(?=\s*(?:에서\s*\d|(?:으로|로)\s*(?:늘|확대|증가|줄|감소|재편|구성|확장)|(?:이|가)\s*(?:된다|됐|되었|돼|되게)))")
 # a committee counted by its members, people: "17명의 위원", "18명의 민간위원", "위원 17명",
 # "4명의 신규 위원" (new ones: joined); the count is the article's 위원회's
-_COMMITTEE_COUNT = re.compile(r"(?<![\d,])(?:(?P<num>\d{1,3})\s?(?:명|인)의\s+(?P<new>신규\s*|새\s*)?(?:민간\s*|위촉\s*|당연직\s*)?위원|(?<![가-힣])위원\s+(?P<num2>\d{1,3})\s?명)(?=[은는이가을를과와의도]?(?:\s|[,.]|$))")
+# "16명의 당연직 위원", "당연직 위원 16명": one kind of member (lexicons/member_kinds.txt), a part
+@lru_cache(maxsize=1)
+def _committee_count() -> re.Pattern:
+    kinds = "|".join(sorted(map(re.escape, load().member_kinds), key=len, reverse=True))
+    return re.compile(r"(?<![\d,])(?:(?P<num>\d{1,3})\s?(?:명|인)의\s+(?P<new>신규\s*|새\s*)?(?:(?P<kind>" + kinds + r")\s*)?위원"
+                      r"|(?<![가-힣])(?:(?P<kind2>" + kinds + r")\s*)?위원\s+(?P<num2>\d{1,3})\s?명)(?=[은는이가을를과와의도]?(?:\s|[,.]|$))")
 _LATIN_NAME_PART = re.compile(r"^[A-Z][A-Za-z0-9&+.\-]*$")
 
 
@@ -223,8 +228,9 @@ class CountRules:
                 counts.append((s, e, int(m.group("num")), m.group("counter"), ""))
                 board_of[s] = self._board_name(g, groups)
         committee_of: dict[int, str] = {}
+        kind_of_member: dict[int, str] = {}  # "16명의 당연직 위원": a part, qualified by its kind
         if "위원" in text:
-            for m in _COMMITTEE_COUNT.finditer(text):
+            for m in _committee_count().finditer(text):
                 num = m.group("num") or m.group("num2")
                 s, e = sent.start + m.start(), sent.start + m.end()
                 if any(c[0] <= s < c[1] for c in counts):
@@ -234,6 +240,8 @@ class CountRules:
                 committee_of[s] = self._group_ref(own[-1]) if own else "@위원회"
                 if m.group("new"):
                     committee_of[-s - 1] = "joined"  # "4명의 신규 위원": the new ones
+                if m.group("kind") or m.group("kind2"):
+                    kind_of_member[s] = (m.group("kind") or m.group("kind2")) + "위원"
         counts.sort()
         consumed_dates: set[int] = set()
         handled_words: set[int] = set()
@@ -269,7 +277,8 @@ class CountRules:
                 self.claims.append(Claim("member_count", committee_of[s], str(n), s, e, sent.idx, as_of, prec,
                                          {"count": n, "counter": "명", "role": role, "group": committee_of[s], "member_noun": "위원",
                                           "as_of_basis": reading.as_of, "rules": reading.rules + ["committee_members"],
-                                          "confidence": reading.confidence}))
+                                          "confidence": reading.confidence,
+                                          **({"qualification": {"kind": "kind_of_member", "what": kind_of_member[s]}} if s in kind_of_member else {})}))
                 continue
             member_noun = words[wi - 1].base if wi > 0 and words[wi - 1].base in lx.member_nouns else None
             # a count of bodies ("9개 단체", "12개 협회") may close a list naming groups among them
