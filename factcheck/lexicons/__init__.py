@@ -68,6 +68,7 @@ class Lexicon:
     count_adverbs: frozenset = frozenset()
     premises: tuple[str, ...] = ()  # rooms a group meets in (nlp/groups.py)
     body_nouns: frozenset[str] = frozenset()  # words for a body of any kind (nlp/groups.py)
+    professions: frozenset[str] = frozenset()  # "소설가", "변호사": beside a name, no title (type PROF)
     regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
     place_names: frozenset[str] = frozenset()  # districts and cities that read like a person's name
     counters: tuple[str, ...] = ()
@@ -107,6 +108,7 @@ def load() -> Lexicon:
     lx.org_short_forms = tuple(sorted(((a, b) for a, b in table("org_short_forms.tsv")), key=lambda t: -len(t[0])))
     lx.group_words = tuple(sorted(words("group_words.txt"), key=len, reverse=True))
     lx.generic_group_modifiers = frozenset(words("generic_group_modifiers.txt"))
+    lx.professions = frozenset(words("professions.txt"))
     lx.member_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in table("member_nouns.tsv")}
     lx.counters = tuple(sorted(phrases("counters.txt"), key=len, reverse=True))
     lx.count_words = {a: int(b) for a, b in table("count_words.tsv")}
