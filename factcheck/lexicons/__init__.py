@@ -71,6 +71,7 @@ class Lexicon:
     body_kinds: tuple[str, ...] = ()  # kinds of member that are bodies of members (nlp/counts.py)
     occasion_ends: tuple[str, ...] = ()  # ends of words for an event or a meeting (nlp/counts.py)
     member_kinds: tuple[str, ...] = ()  # kinds of a committee's members: 당연직, 민간 (nlp/counts.py)
+    professions: frozenset[str] = frozenset()  # "소설가", "변호사": beside a name, no title (type PROF)
     regions: frozenset[str] = frozenset()  # provinces and metropolitan cities
     place_names: frozenset[str] = frozenset()  # districts and cities that read like a person's name
     counters: tuple[str, ...] = ()
@@ -110,6 +111,7 @@ def load() -> Lexicon:
     lx.org_short_forms = tuple(sorted(((a, b) for a, b in table("org_short_forms.tsv")), key=lambda t: -len(t[0])))
     lx.group_words = tuple(sorted(words("group_words.txt"), key=len, reverse=True))
     lx.generic_group_modifiers = frozenset(words("generic_group_modifiers.txt"))
+    lx.professions = frozenset(words("professions.txt"))
     lx.member_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in table("member_nouns.tsv")}
     lx.counters = tuple(sorted(phrases("counters.txt"), key=len, reverse=True))
     lx.count_words = {a: int(b) for a, b in table("count_words.tsv")}

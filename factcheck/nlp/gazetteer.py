@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from ..lexicons import load
 from .tokens import paren_kind
-from .wordclass import _VERBISH, group_head, rank_of, role_of
+from .wordclass import _VERBISH, group_head, rank_of, role_of, short_form_in_bracket
 
 
 class OrgEvidence(NamedTuple):
@@ -123,6 +123,11 @@ def confirmations(ex) -> list[OrgEvidence]:
         for w in words:
             if not w.paren or not w.base:
                 continue
+            short = short_form_in_bracket(w.base, w.paren)
+            if short:  # "가람농민회총연맹(가농)": the short form names the organisation
+                at = text.find(short, w.base_end, w.base_end + len(w.paren) + 3)
+                if at >= 0:
+                    keep(short, at, at + len(short), "short form")
             kind = paren_kind(w.paren)
             if kind not in ("code", "acronym"):
                 continue

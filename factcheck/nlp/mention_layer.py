@@ -42,6 +42,7 @@ from .wordclass import (
     is_name,
     rank_of,
     role_of,
+    short_form_in_bracket,
 )
 
 _QUOTES = OPEN_Q + CLOSE_Q
@@ -151,7 +152,13 @@ def confirmed_orgs(sentences: list[SentenceWords]) -> dict[str, str]:
                     out.setdefault(w.base, f"stock code ({w.paren.strip()})")
                 elif kind == "acronym":
                     out.setdefault(w.base, f"acronym ({w.paren.strip()})")
+                short = short_form_in_bracket(w.base, w.paren)
+                if short:
+                    # "가람농민회총연맹(가농)", "대한누리보건협회(이하 누보협)": the
+                    # short form is the organisation's, never a person's name
+                    out.setdefault(short, f"short form of {w.base}")
     return out
+
 
 
 class MentionLayer:

@@ -55,12 +55,21 @@ class Word:
 def split_words(text: str, offset: int = 0) -> list[Word]:
     words: list[Word] = []
     append, parse, make = words.append, _parse, Word  # the hottest loop of extraction
-    for i, m in enumerate(_WORD.finditer(text)):
+    i = 0
+    for m in _WORD.finditer(text):
         raw = m.group()
         at = offset + m.start()
-        ls, le, opens, closes, sep, base, particle, paren, base_end = parse(raw)
-        append(make(i, raw, at, at + len(raw), at + ls, at + le, base, at + base_end, paren, particle, sep, opens, closes))
+        g = _GLUED_DEUNG.search(raw) if "등" in raw else None
+        pieces = ((raw[: g.start() + 1], at), (raw[g.start() + 1 :], at + g.start() + 1)) if g else ((raw, at),)
+        for raw, at in pieces:
+            ls, le, opens, closes, sep, base, particle, paren, base_end = parse(raw)
+            append(make(i, raw, at, at + len(raw), at + ls, at + le, base, at + base_end, paren, particle, sep, opens, closes))
+            i += 1
     return words
+
+
+# "김하늘(전자)등을": 등 glued to a closing bracket is a word of its own
+_GLUED_DEUNG = re.compile(r"\)(?=등(?:[을이은도과와]|까지)?[,.]?$)")
 
 
 @lru_cache(maxsize=200_000)

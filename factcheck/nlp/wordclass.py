@@ -235,3 +235,36 @@ def _member_cue(b: str, particle: str, named: bool) -> bool:
     if particle in ("로", "으로") and b in load().member_nouns:
         return True
     return named or b.startswith("이름을")
+
+
+# the initial-sound rule: a syllable in ㄹ or ㄴ at the start of a short form
+# ("가빈련" for "가람빈민연합") is written as in the full name
+_INITIAL = {"련": "연", "령": "영", "로": "노", "리": "이", "류": "유", "력": "역", "론": "논", "린": "인", "룡": "용"}
+_SHORT = re.compile(r"^(?:이하\s*)?([가-힣]{2,4})$")
+
+
+def short_form_in_bracket(base: str, paren: str | None) -> str | None:
+    """The short form a bracket gives a long organisation name: two to four
+    syllables taken in order from the name, its first syllable the name's
+    first ("가람농민회총연맹(가농)", "(이하 누보협)")."""
+    if not paren or not base or rank_of(base) or not re.fullmatch(r"[가-힣]{4,}", base):
+        return None
+    m = _SHORT.match(paren.strip())
+    if not m:
+        return None
+    short = m.group(1)
+    if len(base) < len(short) + 2 or short == base[: len(short)]:
+        return None
+    if not (group_head(base) or base.endswith(tuple(load().org_suffixes))):
+        return None
+    # a short form picks syllables of the name in order, its first from the
+    # name's first word ("한국" may fall away: "한국청년단체협의회(한청)")
+    syl = [_INITIAL.get(c, c) for c in short]
+    full = [_INITIAL.get(c, c) for c in base]
+    if syl[0] not in full[:3]:
+        return None
+    j = 0
+    for c in full:
+        if j < len(syl) and c == syl[j]:
+            j += 1
+    return short if j == len(syl) else None

@@ -118,6 +118,9 @@ def _word_types(wbase: str, particle: str, paren: str | None, base: str) -> froz
     # "조정위", "인수위": a three-syllable short name of a committee (위원회) ends in one of
     # words.short_org_endings; no name does (협 and 당 are left out: names end so too)
     not_name = wbase in _not_names() or len(wbase) == 3 and wbase[-1] in _short_org_endings()
+    if wbase in lx.professions:
+        ts.add("PROF")  # "소설가 김하늘", "박서준 변호사": a profession beside a name
+        not_name = True
     bracket = name_bracket(wbase, paren) if paren else None
     name = not not_name and is_name(wbase) and (paren is None or paren_kind(paren) == "position" or bool(_AGE.match(paren) or _PHOTO.match(paren)) or bracket == "hanja") and not wbase.endswith(_NOT_NAME_END)
     if name and len(wbase) == 2 and wbase in lx.surnames:
