@@ -160,7 +160,6 @@ def confirmed_orgs(sentences: list[SentenceWords]) -> dict[str, str]:
     return out
 
 
-
 class MentionLayer:
     """Sets ``doc._.fc_words`` (list of SentenceWords) and ``doc._.fc_orgs``
     (organisation name -> how the article confirms it)."""
